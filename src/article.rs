@@ -1,0 +1,351 @@
+//! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
+//! span, and the plain wire format parser that builds it.
+
+use crate::sentence::split_sentences;
+use crate::source::Source;
+use crate::span::Span;
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A parsed article. The parser is tolerant: every text parses, and content problems are left
+/// for the rules to report.
+#[derive(Debug)]
+pub struct Article<'s> {
+    source: &'s Source,
+    /// The first line, when it looks like a header line (`date 2026-02-02 403`), white space
+    /// included.
+    pub header: Option<Span>,
+    /// The headline: the first non-blank line after the header.
+    pub headline: Option<Span>,
+    /// The dateline or source credit that opens the first paragraph.
+    pub dateline: Option<Dateline>,
+    /// The body paragraphs, in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// The sentences of all paragraphs, in order.
+    pub sentences: Vec<Sentence>,
+}
+
+/// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The paragraph's text, without the white space around it (line breaks inside are kept).
+    pub span: Span,
+    /// 0-based indices of the source lines it is made of.
+    pub lines: Range<usize>,
+    /// Indices of its sentences in [`Article::sentences`].
+    pub sentences: Range<usize>,
+}
+
+/// A sentence of a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence's text, from its first word to its final punctuation.
+    pub span: Span,
+    /// Index of its paragraph in [`Article::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// The dateline or source credit at the start of the first paragraph: `WASHINGTON (AP) —`,
+/// `LONDON, March 3 -`, `(MENAFN)`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// The whole dateline, with its dash but not the space after it.
+    pub span: Span,
+    /// The place and date part (`LONDON, March 3`), if any.
+    pub place: Option<Span>,
+    /// The credit in brackets, without them (`AP`, `MENAFN`), if any.
+    pub credit: Option<Span>,
+}
+
+/// A date-like token: `2026-02-02`, `26/02/1987`, `26-FEB-1987`, `26.02.87`.
+static DATE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}[-/. ]?[A-Za-z]{3,9}[-/. ]?\d{2,4})$")
+        .expect("valid regex")
+});
+
+/// A dateline: an optional place in capitals with an optional `, Month D` date, then an optional
+/// credit in brackets, then a dash (`—`, `–`, `--`, `-` or `_`); or a credit alone in brackets.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?x)
+        (?:
+          (?P<place>\p{Lu}[\p{Lu}\p{M}.'’\ -]*\p{Lu}\.?(?:,\ \p{Lu}[\p{L}.]*(?:\ \p{Lu}[\p{L}.]*)?)?(?:,\ \p{Lu}\p{Ll}+\.?\ \d{1,2})?)
+          (?:\ *\((?P<credit1>[^()\n]{1,40})\))?
+          \ *(?:—|–|--|-|_)
+        |
+          \((?P<credit2>[^()\n]{1,40})\)
+        )",
+    )
+    .expect("valid regex")
+});
+
+impl<'s> Article<'s> {
+    /// Parse `source` as a plain wire file: an optional header line, a headline, then paragraphs
+    /// one a line, or blank-line-separated blocks whose wrapped lines are joined.
+    pub fn parse(source: &'s Source) -> Article<'s> {
+        let text = source.text();
+        let index = source.lines();
+        let lines: Vec<Span> = (0..index.line_count())
+            .map(|i| index.line_span(text, i))
+            .collect();
+        let is_blank = |i: usize| lines[i].slice(text).trim().is_empty();
+
+        let header = lines
+            .first()
+            .filter(|line| looks_like_header(line.slice(text)))
+            .copied();
+        let mut next = usize::from(header.is_some());
+        while next < lines.len() && is_blank(next) {
+            next += 1;
+        }
+        let headline = lines
+            .get(next)
+            .filter(|line| looks_like_headline(line.slice(text)));
+        let headline = headline.map(|line| trimmed(text, *line));
+        if headline.is_some() {
+            next += 1;
+        }
+
+        let body = next..lines.len();
+        let first_text = body.clone().find(|&i| !is_blank(i));
+        let last_text = body.clone().rev().find(|&i| !is_blank(i));
+        let blocks = match (first_text, last_text) {
+            (Some(first), Some(last)) => (first..last).any(is_blank),
+            _ => false,
+        };
+        let mut paragraphs = Vec::new();
+        let mut line = body.start;
+        while line < body.end {
+            if is_blank(line) {
+                line += 1;
+                continue;
+            }
+            let first = line;
+            line += 1;
+            if blocks {
+                while line < body.end && !is_blank(line) {
+                    line += 1;
+                }
+            }
+            let span = trimmed(text, Span::new(lines[first].start, lines[line - 1].end));
+            paragraphs.push(Paragraph {
+                span,
+                lines: first..line,
+                sentences: 0..0,
+            });
+        }
+
+        let dateline = paragraphs.first().and_then(|p| find_dateline(text, p.span));
+        let mut sentences = Vec::new();
+        for (number, paragraph) in paragraphs.iter_mut().enumerate() {
+            let mut span = paragraph.span;
+            if let Some(dateline) = dateline.filter(|_| number == 0) {
+                span.start = dateline.span.end;
+            }
+            let first = sentences.len();
+            sentences.extend(
+                split_sentences(span.slice(text), span.start)
+                    .into_iter()
+                    .map(|span| Sentence {
+                        span,
+                        paragraph: number,
+                    }),
+            );
+            paragraph.sentences = first..sentences.len();
+        }
+
+        Article {
+            source,
+            header,
+            headline,
+            dateline,
+            paragraphs,
+            sentences,
+        }
+    }
+
+    /// The source the article was parsed from.
+    pub fn source(&self) -> &'s Source {
+        self.source
+    }
+
+    /// The whole text of the source.
+    pub fn text(&self) -> &'s str {
+        self.source.text()
+    }
+
+    /// The text a span covers.
+    pub fn slice(&self, span: Span) -> &'s str {
+        span.slice(self.source.text())
+    }
+
+    /// The sentences of paragraph `index`.
+    pub fn sentences_of(&self, paragraph: &Paragraph) -> &[Sentence] {
+        &self.sentences[paragraph.sentences.clone()]
+    }
+}
+
+/// Whether a first line looks like a header line, or an attempt at one: a few fields, one of
+/// them date-like, or a lower-case keyword followed only by fields with digits in them.
+pub fn looks_like_header(line: &str) -> bool {
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    if fields.is_empty() || fields.len() > 6 {
+        return false;
+    }
+    let dated = fields.iter().any(|field| DATE_LIKE.is_match(field));
+    let keyword_then_numbers = fields.len() >= 2
+        && fields[0].chars().all(|c| c.is_ascii_lowercase())
+        && fields[1..]
+            .iter()
+            .all(|f| f.chars().any(|c| c.is_ascii_digit()));
+    dated || keyword_then_numbers
+}
+
+/// Whether a line reads as a headline rather than a paragraph of body text.
+fn looks_like_headline(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty() && (line.split_whitespace().count() <= 30 || !line.ends_with(['.', '"', '”']))
+}
+
+/// `span` without the white space at its ends.
+fn trimmed(text: &str, span: Span) -> Span {
+    let inner = span.slice(text);
+    let start = span.start + (inner.len() - inner.trim_start().len());
+    Span::new(start, start + inner.trim().len())
+}
+
+/// The dateline or credit at the start of `paragraph`, when something follows it.
+fn find_dateline(text: &str, paragraph: Span) -> Option<Dateline> {
+    let body = paragraph.slice(text);
+    let found = DATELINE.captures(body)?;
+    let whole = found.get(0)?;
+    let rest = &body[whole.end()..];
+    if !rest.starts_with(char::is_whitespace) || rest.trim().is_empty() {
+        return None;
+    }
+    let shift = |m: regex::Match<'_>| Span::new(m.start(), m.end()).shift(paragraph.start);
+    Some(Dateline {
+        span: shift(whole),
+        place: found.name("place").map(shift),
+        credit: found.name("credit1").or(found.name("credit2")).map(shift),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> (Source, Vec<String>) {
+        let source = Source::new("t.txt", text);
+        let paragraphs = Article::parse(&source)
+            .paragraphs
+            .iter()
+            .map(|p| source.slice(p.span).to_string())
+            .collect();
+        (source, paragraphs)
+    }
+
+    #[test]
+    fn wire_file_has_header_headline_and_one_paragraph_a_line() {
+        let text = " date 2026-02-02 403\nTalks Resume\n(MENAFN) Talks resumed. Both sides said so.\nA second paragraph.\n";
+        let source = Source::new("t.txt", text);
+        let article = Article::parse(&source);
+        assert_eq!(
+            article.slice(article.header.unwrap()),
+            " date 2026-02-02 403"
+        );
+        assert_eq!(article.slice(article.headline.unwrap()), "Talks Resume");
+        assert_eq!(article.paragraphs.len(), 2);
+        let dateline = article.dateline.unwrap();
+        assert_eq!(article.slice(dateline.span), "(MENAFN)");
+        assert_eq!(article.slice(dateline.credit.unwrap()), "MENAFN");
+        let sentences: Vec<&str> = article
+            .sentences
+            .iter()
+            .map(|s| article.slice(s.span))
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Talks resumed.",
+                "Both sides said so.",
+                "A second paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_line_blocks_are_joined_into_paragraphs() {
+        let (_, paragraphs) = parse("Headline here\n\nFirst line\nwrapped on.\n\nSecond block.\n");
+        assert_eq!(paragraphs, ["First line\nwrapped on.", "Second block."]);
+    }
+
+    #[test]
+    fn crlf_line_breaks_are_not_part_of_paragraphs() {
+        let (_, paragraphs) = parse("date 2026-01-01 1\r\nHeadline\r\nOne.\r\nTwo.\r\n");
+        assert_eq!(paragraphs, ["One.", "Two."]);
+    }
+
+    #[test]
+    fn headline_first_files_have_no_header() {
+        let source = Source::new("t.txt", "Ad sales boost profit\n\nProfits rose.\n");
+        let article = Article::parse(&source);
+        assert_eq!(article.header, None);
+        assert_eq!(
+            article.slice(article.headline.unwrap()),
+            "Ad sales boost profit"
+        );
+    }
+
+    #[test]
+    fn header_attempts_are_recognised() {
+        for line in [
+            "date 2026-02-02 403",
+            "dat 2026-02-02 403",
+            "2026-02-02 403",
+            " date 26/02/1987 7",
+            "date 403",
+            "date 26-FEB-1987 5",
+        ] {
+            assert!(looks_like_header(line), "{line}");
+        }
+        for line in [
+            "Iraq Receives Hundreds of ISIS Detainees",
+            "U.S. CREDIT ROSE 1.2 BILLION DLRS",
+            "Profits rose 5%",
+        ] {
+            assert!(!looks_like_header(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn datelines_are_found_in_their_usual_forms() {
+        for (paragraph, expected) in [
+            ("WASHINGTON (AP) — The talks began.", "WASHINGTON (AP) —"),
+            ("LONDON, March 3 - Shares fell.", "LONDON, March 3 -"),
+            ("NEW YORK, March 3 - Shares fell.", "NEW YORK, March 3 -"),
+            (
+                "BEIJING, April 1 (AFP) - Trade rose.",
+                "BEIJING, April 1 (AFP) -",
+            ),
+            ("(MENAFN - Gulf Times) Oil rose.", "(MENAFN - Gulf Times)"),
+        ] {
+            let source = Source::new("t", format!("Headline\n{paragraph}\n"));
+            let article = Article::parse(&source);
+            assert_eq!(
+                article.dateline.map(|d| article.slice(d.span)),
+                Some(expected),
+                "{paragraph}"
+            );
+        }
+        let source = Source::new("t", "Headline\nThe talks began - slowly.\n");
+        assert_eq!(Article::parse(&source).dateline, None);
+    }
+
+    #[test]
+    fn a_file_of_blank_lines_has_no_paragraphs() {
+        let (_, paragraphs) = parse("\n \n\t\n");
+        assert!(paragraphs.is_empty());
+    }
+}

@@ -1,0 +1,497 @@
+//! `wirelint.toml`: which files to lint, each rule's level and options. Errors point at the line
+//! of the config file they are about.
+
+use crate::diagnostic::{Finding, Level};
+use crate::rule::{OptionError, Rule, RuleLevel};
+use crate::rules::{BUILTIN, CARDS, find};
+use crate::source::{DEFAULT_MAX_FILE_SIZE, Source, SourceError};
+use crate::span::Span;
+use crate::text::edit_distance;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// The name of the config file wirelint looks for.
+pub const CONFIG_FILE_NAME: &str = "wirelint.toml";
+
+/// A loaded configuration: file selection, size limit, and the rules to run.
+#[derive(Debug)]
+pub struct Config {
+    /// The file it was read from; `None` for the built-in defaults.
+    pub path: Option<PathBuf>,
+    /// Files found in directories are linted when they match one of these globs.
+    pub include: Globs,
+    /// Files and directories matching one of these globs are skipped.
+    pub exclude: Globs,
+    /// Files larger than this many bytes are refused.
+    pub max_file_size: u64,
+    /// The rules, with their levels and options.
+    pub rules: RuleSet,
+}
+
+/// A list of glob patterns, compiled.
+#[derive(Debug)]
+pub struct Globs {
+    patterns: Vec<String>,
+    set: GlobSet,
+}
+
+impl Globs {
+    fn new(patterns: Vec<String>) -> Result<Globs, (usize, globset::Error)> {
+        let mut builder = GlobSetBuilder::new();
+        for (i, pattern) in patterns.iter().enumerate() {
+            builder.add(Glob::new(pattern).map_err(|e| (i, e))?);
+        }
+        let set = builder.build().map_err(|e| (0, e))?;
+        Ok(Globs { patterns, set })
+    }
+
+    /// Whether `path` matches one of the globs.
+    pub fn is_match(&self, path: &Path) -> bool {
+        self.set.is_match(path)
+    }
+
+    /// The patterns as written.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+}
+
+/// The rules of a configuration, in registry order, each with its level; those that are not
+/// off are built with their options.
+pub struct RuleSet {
+    rules: Vec<ConfiguredRule>,
+}
+
+struct ConfiguredRule {
+    name: &'static str,
+    level: RuleLevel,
+    rule: Option<Box<dyn Rule>>,
+}
+
+/// A rule that runs: its name, level and checker.
+pub struct ActiveRule<'a> {
+    /// The rule's name.
+    pub name: &'static str,
+    /// The level of its diagnostics.
+    pub level: Level,
+    /// The checker.
+    pub rule: &'a dyn Rule,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.all().map(|(name, level)| (name, level.as_str())))
+            .finish()
+    }
+}
+
+impl RuleSet {
+    /// Every rule with its configured level, in registry order.
+    pub fn all(&self) -> impl Iterator<Item = (&'static str, RuleLevel)> + '_ {
+        self.rules.iter().map(|r| (r.name, r.level))
+    }
+
+    /// The rules that run (those not `off`), in registry order.
+    pub fn active(&self) -> impl Iterator<Item = ActiveRule<'_>> {
+        self.rules.iter().filter_map(|r| {
+            Some(ActiveRule {
+                name: r.name,
+                level: r.level.level()?,
+                rule: r.rule.as_deref()?,
+            })
+        })
+    }
+}
+
+/// Why a configuration could not be loaded.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// The config file could not be read.
+    #[error("could not read config file `{}`: {error}", .path.display())]
+    Read {
+        /// The config file.
+        path: PathBuf,
+        /// What went wrong.
+        error: SourceError,
+    },
+    /// The config file has a mistake, at a place in it.
+    #[error("{}:{}:{}: {}", .file.name(), .file.position(.finding.primary.span.start).line, .file.position(.finding.primary.span.start).column, .finding.message)]
+    Invalid {
+        /// The config file's text.
+        file: Box<Source>,
+        /// What is wrong, and where.
+        finding: Box<Finding>,
+    },
+}
+
+/// The top-level keys of a config file, other than `rules`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ConfigFile {
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
+    max_file_size: Option<u64>,
+}
+
+impl Default for Config {
+    /// The built-in defaults: every rule at its card's level and options.
+    fn default() -> Config {
+        let source = Source::new("<defaults>", "");
+        Config::parse(&source).unwrap_or_else(|e| panic!("the built-in defaults are invalid: {e}"))
+    }
+}
+
+impl Config {
+    /// Load the config file at `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let source = Source::read(path, DEFAULT_MAX_FILE_SIZE).or_else(|error| match error {
+            SourceError::Empty => Ok(Source::new(path.display().to_string(), "")),
+            error => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                error,
+            }),
+        })?;
+        let mut config = Config::parse(&source)?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    /// The nearest `wirelint.toml` in `start` (or its directory, if a file) or its ancestors.
+    pub fn discover(start: &Path) -> Option<PathBuf> {
+        let start = std::path::absolute(start).ok()?;
+        let dir = if start.is_dir() {
+            start.as_path()
+        } else {
+            start.parent()?
+        };
+        dir.ancestors()
+            .map(|dir| dir.join(CONFIG_FILE_NAME))
+            .find(|candidate| candidate.is_file())
+    }
+
+    /// Parse a config from its text (the source's name is used in errors).
+    pub fn parse(source: &Source) -> Result<Config, ConfigError> {
+        let error = |span: Range<usize>, message: String, label: &str| {
+            ConfigError::at(source, span, message, label, None)
+        };
+        let document = DeTable::parse(source.text()).map_err(|e| {
+            let message = format!("invalid config: {}", e.message().trim_end());
+            error(e.span().unwrap_or(0..0), message, "not valid TOML")
+        })?;
+        let document_span = document.span();
+        let mut document = document.into_inner();
+        let rules_table = document.remove("rules");
+        let file =
+            ConfigFile::deserialize(Spanned::new(document_span, document).into_deserializer())
+                .map_err(|e| {
+                    let message = format!("invalid config: {}", e.message().trim_end());
+                    error(e.span().unwrap_or(0..0), message, "not accepted here")
+                })?;
+
+        let globs = |patterns: Option<Vec<Spanned<String>>>, default: &[&str]| {
+            let patterns = patterns.unwrap_or_else(|| {
+                default
+                    .iter()
+                    .map(|p| Spanned::new(0..0, p.to_string()))
+                    .collect()
+            });
+            let spans: Vec<Range<usize>> = patterns.iter().map(Spanned::span).collect();
+            let patterns = patterns.into_iter().map(Spanned::into_inner).collect();
+            Globs::new(patterns).map_err(|(i, e)| {
+                let span = spans.get(i).cloned().unwrap_or(0..0);
+                error(
+                    span,
+                    format!("invalid glob: {}", e.kind()),
+                    "not a valid glob",
+                )
+            })
+        };
+        let include = globs(file.include, &["*.txt"])?;
+        let exclude = globs(file.exclude, &[])?;
+
+        let mut settings: Vec<RuleSettings<'_>> = CARDS
+            .iter()
+            .map(|card| RuleSettings {
+                level: card.level,
+                span: 0..0,
+                options: card.options.clone(),
+            })
+            .collect();
+        if let Some(rules) = rules_table {
+            let span = rules.span();
+            let DeValue::Table(rules) = rules.into_inner() else {
+                let message = "`rules` must be a table".to_string();
+                return Err(error(span, message, "expected `[rules.NAME]` tables"));
+            };
+            for (name, value) in rules {
+                let Some((index, _)) = find(name.get_ref()) else {
+                    let message = format!("unknown rule `{}`", name.get_ref());
+                    let help = suggest_rule(name.get_ref());
+                    return Err(ConfigError::at(
+                        source,
+                        name.span(),
+                        message,
+                        "no rule has this name",
+                        Some(help),
+                    ));
+                };
+                settings[index].apply(source, name, value)?;
+            }
+        }
+
+        let mut rules = Vec::with_capacity(BUILTIN.len());
+        for ((spec, card), settings) in BUILTIN.iter().zip(CARDS.iter()).zip(settings) {
+            let rule = match settings.level {
+                RuleLevel::Off => None,
+                _ => {
+                    let span = settings.span.clone();
+                    let options = Spanned::new(span.clone(), DeValue::Table(settings.options));
+                    Some((spec.build)(options).map_err(|e| match e {
+                        OptionError::Invalid(e) => error(
+                            e.span().unwrap_or(span),
+                            format!(
+                                "invalid option for `{}`: {}",
+                                card.name,
+                                e.message().trim_end()
+                            ),
+                            "not accepted here",
+                        ),
+                        OptionError::Refused(message) => error(
+                            span,
+                            format!("invalid options for `{}`: {message}", card.name),
+                            "in these options",
+                        ),
+                    })?)
+                }
+            };
+            rules.push(ConfiguredRule {
+                name: card.name.as_str(),
+                level: settings.level,
+                rule,
+            });
+        }
+
+        Ok(Config {
+            path: None,
+            include,
+            exclude,
+            max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            rules: RuleSet { rules },
+        })
+    }
+}
+
+/// One rule's level and options while a config is read: the card's, then the user's on top.
+struct RuleSettings<'i> {
+    level: RuleLevel,
+    /// The span of the rule's name in the config, where option errors point when they have
+    /// no span of their own.
+    span: Range<usize>,
+    options: DeTable<'i>,
+}
+
+impl<'i> RuleSettings<'i> {
+    /// Apply the config's `[rules.NAME]` entry: a level string, or a table of `level` and options.
+    fn apply(
+        &mut self,
+        source: &Source,
+        name: Spanned<toml::de::DeString<'i>>,
+        value: Spanned<DeValue<'i>>,
+    ) -> Result<(), ConfigError> {
+        self.span = name.span();
+        let value_span = value.span();
+        match value.into_inner() {
+            DeValue::String(level) => self.level = parse_level(source, value_span, &level)?,
+            DeValue::Table(mut table) => {
+                if let Some(level) = table.remove("level") {
+                    let level_span = level.span();
+                    let text = match level.into_inner() {
+                        DeValue::String(text) => text.to_string(),
+                        _ => String::new(),
+                    };
+                    self.level = parse_level(source, level_span, &text)?;
+                }
+                for (key, value) in table {
+                    self.options.insert(key, value);
+                }
+            }
+            _ => {
+                let message = format!("rule `{}` needs a level or a table", name.get_ref());
+                let label = "expected `\"off\"`, `\"warn\"`, `\"error\"` or a table";
+                return Err(ConfigError::at(source, value_span, message, label, None));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_level(source: &Source, span: Range<usize>, text: &str) -> Result<RuleLevel, ConfigError> {
+    match text {
+        "off" => Ok(RuleLevel::Off),
+        "warn" => Ok(RuleLevel::Warn),
+        "error" => Ok(RuleLevel::Error),
+        _ => Err(ConfigError::at(
+            source,
+            span,
+            "invalid rule level".to_string(),
+            "expected `off`, `warn` or `error`",
+            Some("write `level = \"off\"`, `level = \"warn\"` or `level = \"error\"`".to_string()),
+        )),
+    }
+}
+
+/// A help line for an unknown rule name: the closest known name, or where to find them all.
+fn suggest_rule(name: &str) -> String {
+    let closest = CARDS
+        .iter()
+        .map(|card| (edit_distance(name, &card.name), &card.name))
+        .min();
+    match closest {
+        Some((distance, known)) if distance <= 3 => format!("did you mean `{known}`?"),
+        _ => "`wirelint rules` lists the rules".to_string(),
+    }
+}
+
+impl ConfigError {
+    fn at(
+        source: &Source,
+        span: Range<usize>,
+        message: String,
+        label: &str,
+        help: Option<String>,
+    ) -> ConfigError {
+        let mut finding = Finding::new(message, Span::new(span.start, span.end), label);
+        finding.help = help;
+        ConfigError::Invalid {
+            file: Box::new(source.clone()),
+            finding: Box::new(finding),
+        }
+    }
+
+    /// The error as a diagnostic on the config file, when it has a place there.
+    pub fn diagnostic(&self) -> Option<(&Source, crate::diagnostic::Diagnostic)> {
+        match self {
+            ConfigError::Read { .. } => None,
+            ConfigError::Invalid { file, finding } => Some((
+                file,
+                crate::diagnostic::Diagnostic::from_finding(
+                    file,
+                    "config",
+                    Level::Error,
+                    (**finding).clone(),
+                ),
+            )),
+        }
+    }
+}
+
+/// A commented starter `wirelint.toml`: the file settings and every rule with its default level
+/// and options, as the rule's card writes them.
+pub fn starter_config() -> String {
+    let mut out = String::from(
+        "# wirelint configuration. Every setting below is the built-in default.\n\
+         \n\
+         # Files linted when a directory is given (globs, relative to that directory).\n\
+         include = [\"*.txt\"]\n\
+         # Files and directories skipped.\n\
+         exclude = []\n\
+         # Files larger than this many bytes are refused.\n\
+         max-file-size = 10485760\n",
+    );
+    for (spec, card) in BUILTIN.iter().zip(CARDS.iter()) {
+        out.push_str(&format!(
+            "\n# {}\n[rules.{}]\nlevel = \"{}\"\n",
+            card.summary,
+            card.name,
+            card.level.as_str()
+        ));
+        if let Some((_, options)) = spec.card.split_once("\n[options]\n") {
+            out.push_str(options);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        Config::parse(&Source::new("wirelint.toml", text)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn empty_config_is_the_defaults() {
+        let config = parse("").unwrap();
+        assert!(config.include.is_match(Path::new("a/b.txt")));
+        assert!(!config.include.is_match(Path::new("a/b.md")));
+        assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
+    }
+
+    #[test]
+    fn rules_can_be_turned_off_by_table_or_string() {
+        for text in [
+            "[rules.malformed-header]\nlevel = \"off\"\n",
+            "[rules]\nmalformed-header = \"off\"\n",
+        ] {
+            let config = parse(text).unwrap();
+            assert_eq!(config.rules.active().count(), 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_rule_points_at_its_line_and_suggests_a_name() {
+        let error = parse("include = [\"*.txt\"]\n[rules.malformed-headr]\n").unwrap_err();
+        assert_eq!(error, "wirelint.toml:2:8: unknown rule `malformed-headr`");
+        let Err(ConfigError::Invalid { finding, .. }) =
+            Config::parse(&Source::new("c", "[rules.malformed-headr]"))
+        else {
+            panic!("expected an invalid config");
+        };
+        assert_eq!(
+            finding.help.as_deref(),
+            Some("did you mean `malformed-header`?")
+        );
+    }
+
+    #[test]
+    fn unknown_top_level_key_points_at_its_line() {
+        let error = parse("\nincludes = []\n").unwrap_err();
+        assert!(
+            error.starts_with("wirelint.toml:2:1: invalid config: unknown field `includes`"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn unknown_option_points_at_its_line() {
+        let error =
+            parse("[rules.malformed-header]\nlevel = \"warn\"\ntemplat = \"x\"\n").unwrap_err();
+        assert!(
+            error.starts_with(
+                "wirelint.toml:3:1: invalid option for `malformed-header`: unknown field `templat`"
+            ),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn bad_level_and_bad_glob_and_bad_toml_are_located() {
+        let error = parse("[rules.malformed-header]\nlevel = \"warning\"\n").unwrap_err();
+        assert_eq!(error, "wirelint.toml:2:9: invalid rule level");
+        let error = parse("exclude = [\"a/[b\"]\n").unwrap_err();
+        assert!(
+            error.starts_with("wirelint.toml:1:12: invalid glob"),
+            "{error}"
+        );
+        let error = parse("include = [\n").unwrap_err();
+        assert!(error.starts_with("wirelint.toml:"), "{error}");
+    }
+}

@@ -1,0 +1,95 @@
+//! Rendering diagnostics: one module per output format.
+
+mod human;
+mod json;
+mod short;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::source::Source;
+use clap::ValueEnum;
+use serde::Serialize;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with the source excerpt, and a summary line.
+    Human,
+    /// One line a diagnostic: `path:line:col: level[rule]: message`.
+    Short,
+    /// One JSON document: `{"diagnostics": [...], "summary": {...}}`.
+    Json,
+    /// One JSON object a line, one line a diagnostic.
+    Jsonl,
+}
+
+/// The counts printed at the end of a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Error-level diagnostics.
+    pub errors: usize,
+    /// Warning-level diagnostics.
+    pub warnings: usize,
+    /// Files linted (or attempted).
+    pub files: usize,
+}
+
+impl Summary {
+    /// Count `diagnostics` into the summary.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        for diagnostic in diagnostics {
+            match diagnostic.level {
+                Level::Error => self.errors += 1,
+                Level::Warning => self.warnings += 1,
+            }
+        }
+    }
+
+    /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let files = plural(self.files, "file");
+        match (self.errors, self.warnings) {
+            (0, 0) => format!("no problems in {files}"),
+            (errors, 0) => format!("{} in {files}", plural(errors, "error")),
+            (0, warnings) => format!("{} in {files}", plural(warnings, "warning")),
+            (errors, warnings) => format!(
+                "{}, {} in {files}",
+                plural(errors, "error"),
+                plural(warnings, "warning")
+            ),
+        }
+    }
+}
+
+impl Format {
+    /// Whether the format prints each file's diagnostics as soon as they are known; otherwise
+    /// it prints everything at the end.
+    pub fn streams(self) -> bool {
+        !matches!(self, Format::Json)
+    }
+
+    /// The output for one file's diagnostics (empty for formats that do not stream).
+    /// `source` is the file's text, when it could be read, for excerpts.
+    pub fn render_file(
+        self,
+        source: Option<&Source>,
+        diagnostics: &[Diagnostic],
+        color: bool,
+    ) -> String {
+        match self {
+            Format::Human => human::render(source, diagnostics, color),
+            Format::Short => short::render(diagnostics),
+            Format::Jsonl => json::render_lines(diagnostics),
+            Format::Json => String::new(),
+        }
+    }
+
+    /// The output at the end of the run: the summary line, or the whole JSON document.
+    pub fn render_end(self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+        match self {
+            Format::Human => format!("{}\n", summary.line()),
+            Format::Json => json::render_document(diagnostics, summary),
+            Format::Short | Format::Jsonl => String::new(),
+        }
+    }
+}

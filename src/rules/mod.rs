@@ -1,0 +1,67 @@
+//! The built-in rules. Each lives in its own module here, with its card (defaults, word lists,
+//! docs) in `rules/NAME.toml` at the top of the repository.
+//!
+//! To add a rule: write `rules/NAME.toml`, write `src/rules/NAME.rs` with a type that implements
+//! [`BuildRule`](crate::rule::BuildRule), and add one line to [`BUILTIN`].
+
+use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
+use std::sync::LazyLock;
+
+mod malformed_header;
+
+/// Every built-in rule, in the order they run and are listed.
+pub static BUILTIN: &[RuleSpec] = &[RuleSpec {
+    card: include_str!("../../rules/malformed-header.toml"),
+    build: build_rule::<malformed_header::MalformedHeader>,
+}];
+
+/// The cards of [`BUILTIN`], parsed once, in the same order.
+pub static CARDS: LazyLock<Vec<RuleCard>> = LazyLock::new(|| parse_cards(BUILTIN));
+
+/// The index and card of the built-in rule called `name`.
+pub fn find(name: &str) -> Option<(usize, &'static RuleCard)> {
+    CARDS.iter().enumerate().find(|(_, card)| card.name == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn every_card_parses_and_its_defaults_build() {
+        assert_eq!(CARDS.len(), BUILTIN.len());
+        let config = Config::default();
+        assert_eq!(config.rules.all().count(), BUILTIN.len());
+        for card in CARDS.iter() {
+            assert!(
+                !card.summary.ends_with('.'),
+                "{}: summary ends with a period",
+                card.name
+            );
+            assert!(
+                card.docs.contains("## Example"),
+                "{}: docs have no example",
+                card.name
+            );
+            assert!(
+                card.docs.contains("## Options"),
+                "{}: docs list no options",
+                card.name
+            );
+        }
+    }
+
+    #[test]
+    fn rule_names_are_unique_kebab_case() {
+        let mut names: Vec<&str> = CARDS.iter().map(|c| c.name.as_str()).collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        );
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CARDS.len());
+    }
+}

@@ -1,0 +1,149 @@
+//! Byte spans into a source text, and the line index that turns them into lines and columns.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A byte range `start..end` into a [`Source`](crate::source::Source) text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// The span `start..end`.
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The span as a range, for slicing.
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// The part of `text` the span covers.
+    pub fn slice(self, text: &str) -> &str {
+        &text[self.range()]
+    }
+
+    /// The span moved `offset` bytes to the right.
+    pub fn shift(self, offset: usize) -> Span {
+        Span::new(self.start + offset, self.end + offset)
+    }
+
+    /// Whether the two spans share at least one byte.
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A 1-based line and column (the column counts characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in Unicode scalar values.
+    pub column: usize,
+}
+
+/// Where each line of a text starts, to turn byte offsets into lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `text` (a line ends after `\n`; `\r\n` stays part of the line break).
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// Number of lines (a text ending in a line break has an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based index of the line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// The bytes of 0-based line `line`, without its line break (`\n` or `\r\n`).
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.starts[line];
+        let mut end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        if end > start && text.as_bytes()[end - 1] == b'\r' && end < text.len() {
+            end -= 1;
+        }
+        Span::new(start, end.max(start))
+    }
+
+    /// The 1-based line and column of byte `offset` in `text`.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = text[start..floor_char_boundary(text, offset)]
+            .chars()
+            .count()
+            + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+/// The largest char boundary of `text` at or before `offset`.
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let text = "ab\r\n“q” x\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 3);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(text, x), Position { line: 2, column: 5 });
+        assert_eq!(index.line_span(text, 0).slice(text), "ab");
+        assert_eq!(index.line_span(text, 1).slice(text), "“q” x");
+        assert_eq!(index.line_span(text, 2).slice(text), "last");
+    }
+
+    #[test]
+    fn offset_at_end_of_text_is_on_last_line() {
+        let text = "a\nb\n";
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.position(text, text.len()),
+            Position { line: 3, column: 1 }
+        );
+    }
+}
