@@ -63,7 +63,12 @@ fn walk_directory(
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 if config.include.is_match(&relative(entry.path())) {
-                    inputs.push(Input::File(entry.into_path()));
+                    // `wirelint .` shows `story.txt`, not `./story.txt`.
+                    let path = match entry.path().strip_prefix(".") {
+                        Ok(inside) if root == Path::new(".") => inside.to_path_buf(),
+                        _ => entry.into_path(),
+                    };
+                    inputs.push(Input::File(path));
                 }
             }
             Ok(_) => {}
