@@ -32,6 +32,8 @@ pub struct Config {
     pub max_file_size: u64,
     /// The rules, with their levels and options.
     pub rules: RuleSet,
+    /// Per-path settings, in the order written.
+    overrides: Vec<Override>,
 }
 
 /// A list of glob patterns, compiled.
@@ -188,33 +190,10 @@ impl Config {
         let document_span = document.span();
         let mut document = document.into_inner();
         let rules_table = document.remove("rules");
-        let file =
-            ConfigFile::deserialize(Spanned::new(document_span, document).into_deserializer())
-                .map_err(|e| {
-                    let message = format!("invalid config: {}", e.message().trim_end());
-                    error(e.span().unwrap_or(0..0), message, "not accepted here")
-                })?;
-
-        let globs = |patterns: Option<Vec<Spanned<String>>>, default: &[&str]| {
-            let patterns = patterns.unwrap_or_else(|| {
-                default
-                    .iter()
-                    .map(|p| Spanned::new(0..0, p.to_string()))
-                    .collect()
-            });
-            let spans: Vec<Range<usize>> = patterns.iter().map(Spanned::span).collect();
-            let patterns = patterns.into_iter().map(Spanned::into_inner).collect();
-            Globs::new(patterns).map_err(|(i, e)| {
-                let span = spans.get(i).cloned().unwrap_or(0..0);
-                error(
-                    span,
-                    format!("invalid glob: {}", e.kind()),
-                    "not a valid glob",
-                )
-            })
-        };
-        let include = globs(file.include, &["*.txt"])?;
-        let exclude = globs(file.exclude, &[])?;
+        let overrides_array = document.remove("overrides");
+        let file: ConfigFile = deserialize_table(source, document_span, document)?;
+        let include = globs(source, file.include, &["*.txt"])?;
+        let exclude = globs(source, file.exclude, &[])?;
 
         let mut settings: Vec<RuleSettings<'_>> = CARDS
             .iter()
@@ -225,57 +204,47 @@ impl Config {
             })
             .collect();
         if let Some(rules) = rules_table {
-            let span = rules.span();
-            let DeValue::Table(rules) = rules.into_inner() else {
-                let message = "`rules` must be a table".to_string();
-                return Err(error(span, message, "expected `[rules.NAME]` tables"));
-            };
-            for (name, value) in rules {
-                let Some((index, _)) = find(name.get_ref()) else {
-                    let message = format!("unknown rule `{}`", name.get_ref());
-                    let help = suggest_rule(name.get_ref());
-                    return Err(ConfigError::at(
-                        source,
-                        name.span(),
-                        message,
-                        "no rule has this name",
-                        Some(help),
-                    ));
-                };
-                settings[index].apply(source, name, value)?;
-            }
+            apply_rules_table(source, &mut settings, rules)?;
         }
 
-        let mut rules = Vec::with_capacity(BUILTIN.len());
-        for ((spec, card), settings) in BUILTIN.iter().zip(CARDS.iter()).zip(settings) {
-            let rule = match settings.level {
-                RuleLevel::Off => None,
-                _ => {
-                    let span = settings.span.clone();
-                    let options = Spanned::new(span.clone(), DeValue::Table(settings.options));
-                    Some((spec.build)(options).map_err(|e| match e {
-                        OptionError::Invalid(e) => error(
-                            e.span().unwrap_or(span),
-                            format!(
-                                "invalid option for `{}`: {}",
-                                card.name,
-                                e.message().trim_end()
-                            ),
-                            "not accepted here",
-                        ),
-                        OptionError::Refused(message) => error(
-                            span,
-                            format!("invalid options for `{}`: {message}", card.name),
-                            "in these options",
-                        ),
-                    })?)
-                }
+        let mut overrides = Vec::new();
+        if let Some(array) = overrides_array {
+            let span = array.span();
+            let DeValue::Array(array) = array.into_inner() else {
+                return Err(error(
+                    span,
+                    "`overrides` must be an array of tables".into(),
+                    "expected `[[overrides]]`",
+                ));
             };
-            rules.push(ConfiguredRule {
-                name: card.name.as_str(),
-                level: settings.level,
-                rule,
-            });
+            for entry in array {
+                let span = entry.span();
+                let DeValue::Table(mut table) = entry.into_inner() else {
+                    return Err(error(
+                        span,
+                        "an override must be a table".into(),
+                        "expected `[[overrides]]`",
+                    ));
+                };
+                let rules_table = table.remove("rules");
+                let head: OverrideHead = deserialize_table(source, span.clone(), table)?;
+                if head.files.is_empty() {
+                    return Err(error(
+                        span,
+                        "an override needs `files`".into(),
+                        "this override applies to no file",
+                    ));
+                }
+                let files = globs(source, Some(head.files), &[])?;
+                let mut override_settings = settings.clone();
+                if let Some(rules) = rules_table {
+                    apply_rules_table(source, &mut override_settings, rules)?;
+                }
+                overrides.push(Override {
+                    files,
+                    rules: build_rule_set(source, override_settings)?,
+                });
+            }
         }
 
         Ok(Config {
@@ -283,12 +252,173 @@ impl Config {
             include,
             exclude,
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            rules: RuleSet { rules },
+            rules: build_rule_set(source, settings)?,
+            overrides,
         })
+    }
+
+    /// The rules for the file at `path` (as given on the command line): those of the last
+    /// `[[overrides]]` whose `files` match it, else the config's own. Paths are matched relative
+    /// to the config file's directory when they are inside it.
+    pub fn rules_for(&self, path: &str) -> &RuleSet {
+        if self.overrides.is_empty() {
+            return &self.rules;
+        }
+        let path = Path::new(path);
+        let relative = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .and_then(|root| {
+                let root = std::path::absolute(root).ok()?;
+                let absolute = std::path::absolute(path).ok()?;
+                absolute.strip_prefix(root).ok().map(Path::to_path_buf)
+            })
+            .unwrap_or_else(|| path.to_path_buf());
+        self.overrides
+            .iter()
+            .rev()
+            .find(|o| o.files.is_match(&relative))
+            .map_or(&self.rules, |o| &o.rules)
     }
 }
 
+/// One `[[overrides]]` entry: the files it applies to and their rules.
+#[derive(Debug)]
+struct Override {
+    files: Globs,
+    rules: RuleSet,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OverrideHead {
+    files: Vec<Spanned<String>>,
+}
+
+/// Deserialize a table of the config into `T`, pointing errors at the config's line.
+fn deserialize_table<T: serde::de::DeserializeOwned>(
+    source: &Source,
+    span: Range<usize>,
+    table: DeTable<'_>,
+) -> Result<T, ConfigError> {
+    T::deserialize(Spanned::new(span, table).into_deserializer()).map_err(|e| {
+        let message = format!("invalid config: {}", e.message().trim_end());
+        ConfigError::at(
+            source,
+            e.span().unwrap_or(0..0),
+            message,
+            "not accepted here",
+            None,
+        )
+    })
+}
+
+/// Compile glob patterns (or `default` when there are none), pointing at a bad one.
+fn globs(
+    source: &Source,
+    patterns: Option<Vec<Spanned<String>>>,
+    default: &[&str],
+) -> Result<Globs, ConfigError> {
+    let patterns = patterns.unwrap_or_else(|| {
+        default
+            .iter()
+            .map(|p| Spanned::new(0..0, p.to_string()))
+            .collect()
+    });
+    let spans: Vec<Range<usize>> = patterns.iter().map(Spanned::span).collect();
+    let patterns = patterns.into_iter().map(Spanned::into_inner).collect();
+    Globs::new(patterns).map_err(|(i, e)| {
+        let span = spans.get(i).cloned().unwrap_or(0..0);
+        ConfigError::at(
+            source,
+            span,
+            format!("invalid glob: {}", e.kind()),
+            "not a valid glob",
+            None,
+        )
+    })
+}
+
+/// Apply a `[rules]` table of the config to the settings of each rule it names.
+fn apply_rules_table<'i>(
+    source: &Source,
+    settings: &mut [RuleSettings<'i>],
+    rules: Spanned<DeValue<'i>>,
+) -> Result<(), ConfigError> {
+    let span = rules.span();
+    let DeValue::Table(rules) = rules.into_inner() else {
+        let message = "`rules` must be a table".to_string();
+        return Err(ConfigError::at(
+            source,
+            span,
+            message,
+            "expected `[rules.NAME]` tables",
+            None,
+        ));
+    };
+    for (name, value) in rules {
+        let Some((index, _)) = find(name.get_ref()) else {
+            let message = format!("unknown rule `{}`", name.get_ref());
+            let help = suggest_rule(name.get_ref());
+            return Err(ConfigError::at(
+                source,
+                name.span(),
+                message,
+                "no rule has this name",
+                Some(help),
+            ));
+        };
+        settings[index].apply(source, name, value)?;
+    }
+    Ok(())
+}
+
+/// Build every rule that is not off with its settings.
+fn build_rule_set(
+    source: &Source,
+    settings: Vec<RuleSettings<'_>>,
+) -> Result<RuleSet, ConfigError> {
+    let mut rules = Vec::with_capacity(BUILTIN.len());
+    for ((spec, card), settings) in BUILTIN.iter().zip(CARDS.iter()).zip(settings) {
+        let rule = match settings.level {
+            RuleLevel::Off => None,
+            _ => {
+                let span = settings.span.clone();
+                let options = Spanned::new(span.clone(), DeValue::Table(settings.options));
+                Some((spec.build)(options).map_err(|e| match e {
+                    OptionError::Invalid(e) => ConfigError::at(
+                        source,
+                        e.span().unwrap_or(span),
+                        format!(
+                            "invalid option for `{}`: {}",
+                            card.name,
+                            e.message().trim_end()
+                        ),
+                        "not accepted here",
+                        None,
+                    ),
+                    OptionError::Refused(message) => ConfigError::at(
+                        source,
+                        span,
+                        format!("invalid options for `{}`: {message}", card.name),
+                        "in these options",
+                        None,
+                    ),
+                })?)
+            }
+        };
+        rules.push(ConfiguredRule {
+            name: card.name.as_str(),
+            level: settings.level,
+            rule,
+        });
+    }
+    Ok(RuleSet { rules })
+}
+
 /// One rule's level and options while a config is read: the card's, then the user's on top.
+#[derive(Clone)]
 struct RuleSettings<'i> {
     level: RuleLevel,
     /// The span of the rule's name in the config, where option errors point when they have

@@ -1,17 +1,13 @@
 //! The `wirelint` command line.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wirelint::config::{CONFIG_FILE_NAME, Config, ConfigError};
-use wirelint::diagnostic::{Diagnostic, Level};
-use wirelint::engine::lint_source;
-use wirelint::report::{Format, Summary};
+use wirelint::report::Format;
 use wirelint::rules::CARDS;
-use wirelint::source::Source;
-use wirelint::walk::{Input, collect_inputs};
+use wirelint::runner::{FixMode, RunOptions, RunStatus, run};
 
 /// A consistency linter for news wire reports.
 #[derive(Parser)]
@@ -57,6 +53,12 @@ struct LintArgs {
     /// Fail the run (exit 1) on warnings too
     #[arg(long)]
     deny_warnings: bool,
+    /// Apply the safe fixes to the files (to standard output for `-`), then report what remains
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print a unified diff of what `--fix` would change, and change nothing
+    #[arg(long)]
+    diff: bool,
     /// Print only error-level diagnostics (and warnings under `--deny-warnings`), no summary
     #[arg(short, long)]
     quiet: bool,
@@ -72,9 +74,10 @@ enum ColorChoice {
     Never,
 }
 
-/// Exit status: no error-level finding.
+/// Exit status: no error-level finding (with `--diff`: nothing to change).
 const CLEAN: u8 = 0;
-/// Exit status: at least one error-level finding (or warning under `--deny-warnings`).
+/// Exit status: at least one error-level finding (or warning under `--deny-warnings`; with
+/// `--diff`: something to change).
 const FOUND: u8 = 1;
 /// Exit status: wirelint could not do its job.
 const FAILED: u8 = 2;
@@ -129,128 +132,35 @@ fn print_config_error(error: &ConfigError) {
     }
 }
 
-/// What linting one input gave: its printed output and, for formats that print at the end,
-/// its diagnostics.
-struct Outcome {
-    path: String,
-    output: String,
-    kept: Vec<Diagnostic>,
-    summary: Summary,
-    readable: bool,
-}
-
 fn lint(args: &LintArgs, config: &Config) -> u8 {
-    let (inputs, walk_errors) = collect_inputs(&args.paths, config);
-    let stdin = if inputs.contains(&Input::Stdin) {
-        let mut bytes = Vec::new();
-        match io::stdin().read_to_end(&mut bytes) {
-            Ok(_) => Ok(bytes),
-            Err(error) => Err(error.to_string()),
-        }
-    } else {
-        Ok(Vec::new())
-    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let shown = |diagnostic: &Diagnostic| {
-        !args.quiet || diagnostic.level == Level::Error || args.deny_warnings
+    let options = RunOptions {
+        format: args.format,
+        color,
+        quiet: args.quiet,
+        deny_warnings: args.deny_warnings,
+        fix: match (args.fix, args.diff) {
+            (_, true) => FixMode::Diff,
+            (true, false) => FixMode::Apply,
+            (false, false) => FixMode::Report,
+        },
+        stdin_filename: args.stdin_filename.clone(),
     };
-    let finish = |path: String, source: Option<&Source>, diagnostics: Vec<Diagnostic>| {
-        let diagnostics: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| shown(d)).collect();
-        let mut summary = Summary {
-            files: 1,
-            ..Summary::default()
-        };
-        summary.add(&diagnostics);
-        let output = args.format.render_file(source, &diagnostics, color);
-        let kept = if args.format.streams() {
-            Vec::new()
-        } else {
-            diagnostics
-        };
-        Outcome {
-            path,
-            output,
-            kept,
-            summary,
-            readable: source.is_some(),
-        }
-    };
-
-    let mut outcomes: Vec<Outcome> = inputs
-        .par_iter()
-        .map(|input| {
-            let read = match input {
-                Input::File(path) => Source::read(path, config.max_file_size)
-                    .map_err(|e| (path.display().to_string(), e)),
-                Input::Stdin => match &stdin {
-                    Ok(bytes) => Source::from_bytes(
-                        args.stdin_filename.as_str(),
-                        bytes.clone(),
-                        config.max_file_size,
-                    )
-                    .map_err(|e| (args.stdin_filename.clone(), e)),
-                    Err(error) => Err((
-                        args.stdin_filename.clone(),
-                        io::Error::other(error.clone()).into(),
-                    )),
-                },
-            };
-            match read {
-                Ok(source) => {
-                    let diagnostics = lint_source(&source, &config.rules);
-                    finish(source.name().to_string(), Some(&source), diagnostics)
-                }
-                Err((path, error)) => {
-                    let diagnostic = Diagnostic::read_error(
-                        &path,
-                        format!("could not read `{path}`: {error}"),
-                        error.position(),
-                    );
-                    finish(path, None, vec![diagnostic])
-                }
-            }
-        })
-        .collect();
-    outcomes.extend(walk_errors.into_iter().map(|error| {
-        let path = error.path.clone();
-        let mut outcome = finish(path, None, vec![error]);
-        outcome.summary.files = 0;
-        outcome
-    }));
-    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
-
-    let mut summary = Summary::default();
-    let mut kept = Vec::new();
-    let mut stdout = io::stdout().lock();
-    for outcome in &mut outcomes {
-        summary.errors += outcome.summary.errors;
-        summary.warnings += outcome.summary.warnings;
-        summary.files += outcome.summary.files;
-        kept.append(&mut outcome.kept);
-        let _ = stdout.write_all(outcome.output.as_bytes());
-    }
-    if !args.quiet || args.format == Format::Json {
-        let _ = stdout.write_all(args.format.render_end(&kept, &summary).as_bytes());
-    }
-    let _ = stdout.flush();
-
-    if !outcomes.iter().any(|o| o.readable) {
-        if outcomes.is_empty() {
-            eprintln!(
-                "error: no files to lint (directories are searched for files matching `include`: {})",
-                config.include.patterns().join(", ")
-            );
-        }
-        return FAILED;
-    }
-    if summary.errors > 0 || (args.deny_warnings && summary.warnings > 0) {
-        FOUND
-    } else {
-        CLEAN
+    let status = run(
+        &args.paths,
+        config,
+        &options,
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
+    );
+    match status {
+        RunStatus::Clean => CLEAN,
+        RunStatus::Found => FOUND,
+        RunStatus::Failed => FAILED,
     }
 }
 

@@ -22,7 +22,7 @@ pub struct Source {
 #[derive(Debug, Error)]
 pub enum SourceError {
     /// The file could not be opened or read.
-    #[error("could not read the file: {0}")]
+    #[error("{0}")]
     Io(#[from] io::Error),
     /// The file has no bytes at all (or only a byte order mark).
     #[error("the file is empty")]

@@ -63,17 +63,12 @@ fn walk_directory(
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 if config.include.is_match(&relative(entry.path())) {
-                    // `wirelint .` shows `story.txt`, not `./story.txt`.
-                    let path = match entry.path().strip_prefix(".") {
-                        Ok(inside) if root == Path::new(".") => inside.to_path_buf(),
-                        _ => entry.into_path(),
-                    };
-                    inputs.push(Input::File(path));
+                    inputs.push(Input::File(shown_path(root, entry.path())));
                 }
             }
             Ok(_) => {}
             Err(error) => {
-                let path = error.path().unwrap_or(root).to_path_buf();
+                let path = shown_path(root, error.path().unwrap_or(root));
                 let message = match (error.loop_ancestor(), error.io_error()) {
                     (Some(ancestor), _) => {
                         format!("symbolic link loop back to `{}`", ancestor.display())
@@ -84,6 +79,16 @@ fn walk_directory(
                 errors.push(read_error(&path, message));
             }
         }
+    }
+}
+
+/// The path as it is shown: `wirelint .` shows `story.txt`, not `./story.txt`.
+fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(inside) if root == Path::new(".") && !inside.as_os_str().is_empty() => {
+            inside.to_path_buf()
+        }
+        _ => path.to_path_buf(),
     }
 }
 

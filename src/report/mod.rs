@@ -31,6 +31,8 @@ pub struct Summary {
     pub warnings: usize,
     /// Files linted (or attempted).
     pub files: usize,
+    /// Fixes applied (with `--fix`).
+    pub fixed: usize,
 }
 
 impl Summary {
@@ -44,8 +46,26 @@ impl Summary {
         }
     }
 
-    /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`.
+    /// Add another summary's counts to this one.
+    pub fn merge(&mut self, other: &Summary) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.files += other.files;
+        self.fixed += other.fixed;
+    }
+
+    /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`, after `fixed 2 problems; `
+    /// when fixes were applied.
     pub fn line(&self) -> String {
+        let counts = self.counts();
+        match self.fixed {
+            0 => counts,
+            1 => format!("fixed 1 problem; {counts}"),
+            fixed => format!("fixed {fixed} problems; {counts}"),
+        }
+    }
+
+    fn counts(&self) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         let files = plural(self.files, "file");
         match (self.errors, self.warnings) {

@@ -1,0 +1,305 @@
+//! A lint run over many inputs: read, lint (and fix) each in parallel, print in path order.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::engine::lint_source;
+use crate::fix::{apply_fixes, write_atomic};
+use crate::report::{Format, Summary};
+use crate::source::Source;
+use crate::walk::{Input, collect_inputs};
+use rayon::prelude::*;
+use similar::TextDiff;
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+
+/// What to do with the fixes the rules offer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FixMode {
+    /// Report only.
+    Report,
+    /// Apply the safe fixes, write the files, report what remains.
+    Apply,
+    /// Print a unified diff of what `Apply` would change; write nothing.
+    Diff,
+}
+
+/// How a run prints and what it does.
+#[derive(Clone, Debug)]
+pub struct RunOptions {
+    /// Output format.
+    pub format: Format,
+    /// Colour the human output.
+    pub color: bool,
+    /// Print only error-level diagnostics (and warnings under `deny_warnings`), no summary.
+    pub quiet: bool,
+    /// Warnings fail the run.
+    pub deny_warnings: bool,
+    /// Report, apply or diff fixes.
+    pub fix: FixMode,
+    /// The name standard input is shown under.
+    pub stdin_filename: String,
+}
+
+/// How a run ended, for the exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    /// Nothing at error level (or, with `--diff`, nothing to change).
+    Clean,
+    /// Something at error level (or a warning under `--deny-warnings`, or a change under `--diff`).
+    Found,
+    /// wirelint could not do its job: no input could be read, or a fixed file could not be written.
+    Failed,
+}
+
+/// Files linted in parallel at a time; their output is printed before the next batch starts,
+/// so memory stays bounded on any tree.
+const BATCH: usize = 256;
+
+/// The rule name of diagnostics about fixed files that could not be written.
+pub const WRITE_ERROR: &str = "write-error";
+
+/// One job: an input to read, or a path that could not even be visited.
+enum Job {
+    Input(Input),
+    Unvisitable(Box<Diagnostic>),
+}
+
+/// What one job gave.
+#[derive(Default)]
+struct Outcome {
+    output: String,
+    kept: Vec<Diagnostic>,
+    summary: Summary,
+    readable: bool,
+    write_failed: bool,
+    changed: bool,
+    /// With `--fix` on standard input: the fixed text, printed instead of diagnostics.
+    fixed_stdin: Option<String>,
+}
+
+/// Lint `paths` with `config`, writing the report to `out` (and, when the fixed text of
+/// standard input goes to `out`, the report to `err`).
+pub fn run(
+    paths: &[PathBuf],
+    config: &Config,
+    options: &RunOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> RunStatus {
+    let (inputs, walk_errors) = collect_inputs(paths, config);
+    let mut jobs: Vec<(String, Job)> = inputs
+        .into_iter()
+        .map(|input| {
+            let name = match &input {
+                Input::File(path) => path.display().to_string(),
+                Input::Stdin => options.stdin_filename.clone(),
+            };
+            (name, Job::Input(input))
+        })
+        .chain(
+            walk_errors
+                .into_iter()
+                .map(|d| (d.path.clone(), Job::Unvisitable(Box::new(d)))),
+        )
+        .collect();
+    jobs.sort_by(|a, b| a.0.cmp(&b.0));
+    if jobs.is_empty() {
+        let globs = config.include.patterns().join(", ");
+        let _ = writeln!(
+            err,
+            "error: no files to lint (directories are searched for files matching `include`: {globs})"
+        );
+        return RunStatus::Failed;
+    }
+    let stdin = if jobs
+        .iter()
+        .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)))
+    {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string())
+    } else {
+        Ok(Vec::new())
+    };
+
+    let mut summary = Summary::default();
+    let mut kept = Vec::new();
+    let (mut readable, mut write_failed, mut changed) = (false, false, false);
+    for batch in jobs.chunks(BATCH) {
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|(name, job)| run_job(name, job, &stdin, config, options))
+            .collect();
+        for mut outcome in outcomes {
+            summary.merge(&outcome.summary);
+            kept.append(&mut outcome.kept);
+            readable |= outcome.readable;
+            write_failed |= outcome.write_failed;
+            changed |= outcome.changed;
+            match &outcome.fixed_stdin {
+                Some(fixed) => {
+                    let _ = out.write_all(fixed.as_bytes());
+                    let _ = err.write_all(outcome.output.as_bytes());
+                }
+                None => {
+                    let _ = out.write_all(outcome.output.as_bytes());
+                }
+            }
+        }
+    }
+    if options.fix != FixMode::Diff && (!options.quiet || options.format == Format::Json) {
+        let end = options.format.render_end(&kept, &summary);
+        let fixing_stdin = options.fix == FixMode::Apply
+            && jobs
+                .iter()
+                .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)));
+        let target: &mut dyn Write = if fixing_stdin { err } else { out };
+        let _ = target.write_all(end.as_bytes());
+    }
+    let _ = out.flush();
+
+    if !readable || write_failed {
+        RunStatus::Failed
+    } else if options.fix == FixMode::Diff {
+        if changed {
+            RunStatus::Found
+        } else {
+            RunStatus::Clean
+        }
+    } else if summary.errors > 0 || (options.deny_warnings && summary.warnings > 0) {
+        RunStatus::Found
+    } else {
+        RunStatus::Clean
+    }
+}
+
+fn run_job(
+    name: &str,
+    job: &Job,
+    stdin: &Result<Vec<u8>, String>,
+    config: &Config,
+    options: &RunOptions,
+) -> Outcome {
+    let input = match job {
+        Job::Unvisitable(diagnostic) => return report(options, None, vec![(**diagnostic).clone()]),
+        Job::Input(input) => input,
+    };
+    let read = match input {
+        Input::File(path) => Source::read(path, config.max_file_size),
+        Input::Stdin => match stdin {
+            Ok(bytes) => Source::from_bytes(name, bytes.clone(), config.max_file_size),
+            Err(error) => Err(io::Error::other(error.clone()).into()),
+        },
+    };
+    let source = match read {
+        Ok(source) => source,
+        Err(error) => {
+            let diagnostic = Diagnostic::read_error(
+                name,
+                format!("could not read `{name}`: {error}"),
+                error.position(),
+            );
+            return report(options, None, vec![diagnostic]);
+        }
+    };
+    let rules = config.rules_for(name);
+    let diagnostics = lint_source(&source, rules);
+    if options.fix == FixMode::Report {
+        let mut outcome = report(options, Some(&source), diagnostics);
+        outcome.readable = true;
+        return outcome;
+    }
+
+    let (fixed, applied, diagnostics) = fix_until_stable(&source, rules, diagnostics);
+    if options.fix == FixMode::Diff {
+        let diff = TextDiff::from_lines(source.text(), fixed.text())
+            .unified_diff()
+            .header(name, name)
+            .to_string();
+        return Outcome {
+            output: diff,
+            readable: true,
+            changed: applied > 0,
+            ..Outcome::default()
+        };
+    }
+    let mut outcome = report(options, Some(&fixed), diagnostics);
+    outcome.readable = true;
+    outcome.summary.fixed = applied;
+    match input {
+        Input::Stdin => outcome.fixed_stdin = Some(fixed.text().to_string()),
+        Input::File(path) if applied > 0 => {
+            let mut bytes = Vec::with_capacity(fixed.text().len() + 3);
+            if source.has_bom() {
+                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            bytes.extend_from_slice(fixed.text().as_bytes());
+            if let Err(error) = write_atomic(path, &bytes) {
+                let message = format!("could not write the fixes to `{name}`: {error}");
+                let mut diagnostic = Diagnostic::read_error(name, message, None);
+                diagnostic.rule = WRITE_ERROR.to_string();
+                diagnostic
+                    .notes
+                    .push("the file was left as it was".to_string());
+                // Report the findings of the original text, since it is what stays on disk.
+                let mut failed = report(options, Some(&source), vec![diagnostic]);
+                failed.summary.files = 1;
+                failed.readable = true;
+                failed.write_failed = true;
+                return failed;
+            }
+            outcome.changed = true;
+        }
+        Input::File(_) => {}
+    }
+    outcome
+}
+
+/// Apply fixes pass after pass (a fix deferred for overlapping another is taken next pass)
+/// until none applies: the fixed source, the number of fixes applied and what remains.
+fn fix_until_stable(
+    source: &Source,
+    rules: &crate::config::RuleSet,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Source, usize, Vec<Diagnostic>) {
+    const MAX_PASSES: usize = 10;
+    let mut current = source.clone();
+    let mut total = 0;
+    for _ in 0..MAX_PASSES {
+        let (text, applied) = apply_fixes(current.text(), &diagnostics);
+        if applied == 0 {
+            break;
+        }
+        total += applied;
+        current = Source::new(source.name(), text);
+        diagnostics = lint_source(&current, rules);
+    }
+    (current, total, diagnostics)
+}
+
+/// Render one file's diagnostics, filtered by `--quiet`, and count them.
+fn report(options: &RunOptions, source: Option<&Source>, diagnostics: Vec<Diagnostic>) -> Outcome {
+    let shown: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| !options.quiet || options.deny_warnings || d.level == Level::Error)
+        .collect();
+    let mut summary = Summary {
+        files: 1,
+        ..Summary::default()
+    };
+    summary.add(&shown);
+    let output = options.format.render_file(source, &shown, options.color);
+    let kept = if options.format.streams() {
+        Vec::new()
+    } else {
+        shown
+    };
+    Outcome {
+        output,
+        kept,
+        summary,
+        ..Outcome::default()
+    }
+}
