@@ -90,13 +90,17 @@ impl<'s> Article<'s> {
             .map(|i| index.line_span(text, i))
             .collect();
         let is_blank = |i: usize| lines[i].slice(text).trim().is_empty();
+        let is_comment = |i: usize| is_comment_line(lines[i].slice(text));
 
+        let mut next = (0..lines.len())
+            .find(|&i| !is_comment(i) && !is_blank(i))
+            .unwrap_or(lines.len());
         let header = lines
-            .first()
+            .get(next)
             .filter(|line| looks_like_header(line.slice(text)))
             .copied();
-        let mut next = usize::from(header.is_some());
-        while next < lines.len() && is_blank(next) {
+        next += usize::from(header.is_some());
+        while next < lines.len() && (is_blank(next) || is_comment(next)) {
             next += 1;
         }
         let headline = lines
@@ -108,8 +112,9 @@ impl<'s> Article<'s> {
         }
 
         let body = next..lines.len();
-        let first_text = body.clone().find(|&i| !is_blank(i));
-        let last_text = body.clone().rev().find(|&i| !is_blank(i));
+        let is_text = |i: usize| !is_blank(i) && !is_comment(i);
+        let first_text = body.clone().find(|&i| is_text(i));
+        let last_text = body.clone().rev().find(|&i| is_text(i));
         let blocks = match (first_text, last_text) {
             (Some(first), Some(last)) => (first..last).any(is_blank),
             _ => false,
@@ -117,14 +122,14 @@ impl<'s> Article<'s> {
         let mut paragraphs = Vec::new();
         let mut line = body.start;
         while line < body.end {
-            if is_blank(line) {
+            if !is_text(line) {
                 line += 1;
                 continue;
             }
             let first = line;
             line += 1;
             if blocks {
-                while line < body.end && !is_blank(line) {
+                while line < body.end && is_text(line) {
                     line += 1;
                 }
             }
@@ -200,6 +205,13 @@ pub fn looks_like_header(line: &str) -> bool {
             .iter()
             .all(|f| f.chars().any(|c| c.is_ascii_digit()));
     dated || keyword_then_numbers
+}
+
+/// Whether a line is an HTML comment and nothing else (`<!-- wirelint-disable-next-line -->`):
+/// such lines are not part of the article's text.
+pub fn is_comment_line(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with("<!--") && line.ends_with("-->") && line.len() >= 7
 }
 
 /// Whether a line reads as a headline rather than a paragraph of body text.
@@ -341,6 +353,20 @@ mod tests {
         }
         let source = Source::new("t", "Headline\nThe talks began - slowly.\n");
         assert_eq!(Article::parse(&source).dateline, None);
+    }
+
+    #[test]
+    fn comment_lines_are_not_text() {
+        let text = "<!-- note -->\ndate 2026-01-01 1\nHeadline\n<!-- wirelint-disable-next-line x -->\nOne.\nTwo.\n";
+        let source = Source::new("t", text);
+        let article = Article::parse(&source);
+        assert_eq!(article.slice(article.header.unwrap()), "date 2026-01-01 1");
+        let paragraphs: Vec<&str> = article
+            .paragraphs
+            .iter()
+            .map(|p| article.slice(p.span))
+            .collect();
+        assert_eq!(paragraphs, ["One.", "Two."]);
     }
 
     #[test]

@@ -1,9 +1,11 @@
-//! Linting one source: parse it, run the configured rules, place their findings.
+//! Linting one source: parse it, run the configured rules, place their findings, apply the
+//! inline suppressions.
 
 use crate::article::Article;
 use crate::config::RuleSet;
 use crate::diagnostic::Diagnostic;
 use crate::source::Source;
+use crate::suppress::apply_suppressions;
 
 /// Every diagnostic the active rules of `rules` report on `source`, in print order.
 pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Diagnostic> {
@@ -17,5 +19,7 @@ pub fn lint_source(source: &Source, rules: &RuleSet) -> Vec<Diagnostic> {
         })
         .collect();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics
+    apply_suppressions(source, diagnostics, |name| {
+        crate::rules::find(name).is_some()
+    })
 }

@@ -23,6 +23,7 @@ pub mod runner;
 pub mod sentence;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod text;
 pub mod walk;
 

@@ -149,7 +149,7 @@ pub fn run(
             }
         }
     }
-    if options.fix != FixMode::Diff && (!options.quiet || options.format == Format::Json) {
+    if options.fix != FixMode::Diff && (!options.quiet || !options.format.streams()) {
         let end = options.format.render_end(&kept, &summary);
         let fixing_stdin = options.fix == FixMode::Apply
             && jobs

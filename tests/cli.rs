@@ -6,7 +6,9 @@ use std::path::Path;
 
 #[test]
 fn cli() {
-    trycmd::TestCases::new().case("tests/cmd/*.toml");
+    trycmd::TestCases::new()
+        .case("tests/cmd/*.toml")
+        .case("tests/cmd/*.trycmd");
 }
 
 /// trycmd checks only the outputs that have a file; a case without them would assert nothing.

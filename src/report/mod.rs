@@ -1,7 +1,9 @@
 //! Rendering diagnostics: one module per output format.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod short;
 
 use crate::diagnostic::{Diagnostic, Level};
@@ -20,6 +22,10 @@ pub enum Format {
     Json,
     /// One JSON object a line, one line a diagnostic.
     Jsonl,
+    /// SARIF 2.1.0, for code scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`), for annotations.
+    Github,
 }
 
 /// The counts printed at the end of a run.
@@ -85,7 +91,7 @@ impl Format {
     /// Whether the format prints each file's diagnostics as soon as they are known; otherwise
     /// it prints everything at the end.
     pub fn streams(self) -> bool {
-        !matches!(self, Format::Json)
+        !matches!(self, Format::Json | Format::Sarif)
     }
 
     /// The output for one file's diagnostics (empty for formats that do not stream).
@@ -100,7 +106,8 @@ impl Format {
             Format::Human => human::render(source, diagnostics, color),
             Format::Short => short::render(diagnostics),
             Format::Jsonl => json::render_lines(diagnostics),
-            Format::Json => String::new(),
+            Format::Github => github::render(diagnostics),
+            Format::Json | Format::Sarif => String::new(),
         }
     }
 
@@ -109,7 +116,8 @@ impl Format {
         match self {
             Format::Human => format!("{}\n", summary.line()),
             Format::Json => json::render_document(diagnostics, summary),
-            Format::Short | Format::Jsonl => String::new(),
+            Format::Sarif => sarif::render(diagnostics),
+            Format::Short | Format::Jsonl | Format::Github => String::new(),
         }
     }
 }
