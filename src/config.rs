@@ -151,6 +151,11 @@ impl Default for Config {
 }
 
 impl Config {
+    /// A builder for a config in code (the library's counterpart of `wirelint.toml`).
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
     /// Load the config file at `path`.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let source = Source::read(path, DEFAULT_MAX_FILE_SIZE).or_else(|error| match error {
@@ -280,6 +285,60 @@ impl Config {
             .rev()
             .find(|o| o.files.is_match(&relative))
             .map_or(&self.rules, |o| &o.rules)
+    }
+}
+
+/// Builds a [`Config`] in code, with the same checks as a config file:
+///
+/// ```
+/// use wirelint::config::Config;
+/// use wirelint::rule::RuleLevel;
+///
+/// let config = Config::builder()
+///     .level("malformed-header", RuleLevel::Warn)
+///     .option("malformed-header", "required", true)
+///     .build()
+///     .unwrap();
+/// assert_eq!(config.rules.active().next().map(|rule| rule.name), Some("malformed-header"));
+/// ```
+#[derive(Default)]
+pub struct ConfigBuilder {
+    document: toml::Table,
+}
+
+impl ConfigBuilder {
+    /// Set a top-level setting (`include`, `exclude`, `max-file-size`).
+    pub fn setting(mut self, key: &str, value: impl Into<toml::Value>) -> ConfigBuilder {
+        self.document.insert(key.to_string(), value.into());
+        self
+    }
+
+    /// Set a rule's level.
+    pub fn level(self, rule: &str, level: RuleLevel) -> ConfigBuilder {
+        self.option(rule, "level", level.as_str())
+    }
+
+    /// Set one of a rule's options (names as in the rule's card, such as `required`).
+    pub fn option(mut self, rule: &str, key: &str, value: impl Into<toml::Value>) -> ConfigBuilder {
+        let rules = self
+            .document
+            .entry("rules")
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if let toml::Value::Table(rules) = rules {
+            let table = rules
+                .entry(rule.to_string())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            if let toml::Value::Table(table) = table {
+                table.insert(key.to_string(), value.into());
+            }
+        }
+        self
+    }
+
+    /// The config, or what is wrong with it (an unknown rule or option, a bad value).
+    pub fn build(self) -> Result<Config, ConfigError> {
+        let text = toml::to_string(&self.document).unwrap_or_default();
+        Config::parse(&Source::new("<config builder>", text))
     }
 }
 
@@ -555,6 +614,29 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, String> {
         Config::parse(&Source::new("wirelint.toml", text)).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn builder_checks_like_a_file() {
+        let config = Config::builder()
+            .level("malformed-header", RuleLevel::Off)
+            .build()
+            .unwrap();
+        assert_eq!(config.rules.active().count(), 0);
+        let error = Config::builder()
+            .option("malformed-header", "nope", 1)
+            .build()
+            .unwrap_err();
+        assert!(
+            error.to_string().contains("unknown field `nope`"),
+            "{error}"
+        );
+        assert!(
+            Config::builder()
+                .level("no-such-rule", RuleLevel::Warn)
+                .build()
+                .is_err()
+        );
     }
 
     #[test]
