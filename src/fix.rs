@@ -47,7 +47,7 @@ pub enum WriteError {
     #[error("the file is read-only")]
     ReadOnly,
     /// Creating, writing or renaming the temporary file failed.
-    #[error("{0}")]
+    #[error("{}", crate::source::io_message(.0))]
     Io(#[from] io::Error),
 }
 

@@ -22,7 +22,7 @@ pub struct Source {
 #[derive(Debug, Error)]
 pub enum SourceError {
     /// The file could not be opened or read.
-    #[error("{0}")]
+    #[error("{}", io_message(.0))]
     Io(#[from] io::Error),
     /// The file has no bytes at all (or only a byte order mark).
     #[error("the file is empty")]
@@ -156,6 +156,16 @@ impl Source {
     /// The text a span covers.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)
+    }
+}
+
+/// An I/O error's message in the house style: `no such file or directory (os error 2)`.
+pub fn io_message(error: &io::Error) -> String {
+    let message = error.to_string();
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => message,
     }
 }
 

@@ -2,6 +2,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::source::io_message;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -34,7 +35,7 @@ pub fn collect_inputs(paths: &[PathBuf], config: &Config) -> (Vec<Input>, Vec<Di
         } else {
             let message = match path.symlink_metadata() {
                 Ok(_) => "broken symbolic link".to_string(),
-                Err(error) => error.to_string().to_lowercase(),
+                Err(error) => io_message(&error),
             };
             errors.push(read_error(path, message));
         }
@@ -73,7 +74,7 @@ fn walk_directory(
                     (Some(ancestor), _) => {
                         format!("symbolic link loop back to `{}`", ancestor.display())
                     }
-                    (None, Some(io)) => io.to_string().to_lowercase(),
+                    (None, Some(io)) => io_message(io),
                     (None, None) => error.to_string(),
                 };
                 errors.push(read_error(&path, message));
