@@ -11,7 +11,7 @@ use wirelint::runner::{FixMode, RunOptions, RunStatus, run};
 
 /// A consistency linter for news wire reports.
 #[derive(Parser)]
-#[command(name = "wirelint", version, args_conflicts_with_subcommands = true)]
+#[command(name = "wirelint", version)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
