@@ -43,6 +43,17 @@ impl Quotation {
     pub fn is_unclosed(&self) -> bool {
         !self.closed && !self.runs_on
     }
+
+    /// The opening mark.
+    pub fn opening_mark(&self) -> Span {
+        Span::new(self.span.start, self.content.start)
+    }
+
+    /// The closing mark, when it has one.
+    pub fn closing_mark(&self) -> Option<Span> {
+        self.closed
+            .then(|| Span::new(self.content.end, self.span.end))
+    }
 }
 
 /// The quotations of an article and the quote marks that close nothing.
@@ -50,7 +61,8 @@ impl Quotation {
 pub struct Quotes {
     /// Every quotation, top-level and nested, in the order of their opening marks.
     pub quotations: Vec<Quotation>,
-    /// Closing double marks with no opening mark before them.
+    /// Closing double marks with no opening mark before them. A straight double mark between
+    /// two letters (`Brazil"s`, typed for an apostrophe) is neither.
     pub stray_closers: Vec<Span>,
 }
 
@@ -109,6 +121,9 @@ struct Mark {
     before_space: bool,
     /// The character before it.
     prev: Option<char>,
+    /// A straight mark between a letter or digit and a lower-case letter: an apostrophe typed
+    /// as a double mark (`don"t`, `Brazil"s`), not a quote mark.
+    inside_word: bool,
 }
 
 /// What a mark does, once read in context.
@@ -143,6 +158,7 @@ impl Scanner<'_> {
         let mut single: Option<Span> = None;
         for mark in &marks {
             match mark.kind {
+                Kind::Double if mark.inside_word => {}
                 Kind::Double => {
                     let role = match (mark.after_space, mark.before_space) {
                         (true, false) => Role::Opens,
@@ -182,7 +198,10 @@ impl Scanner<'_> {
                             single = None;
                             open = None;
                         }
-                        (Role::Closes, None) => self.quotes.stray_closers.push(mark.span),
+                        (Role::Closes, None) if !self.is_plural_possessive(mark) => {
+                            self.quotes.stray_closers.push(mark.span);
+                        }
+                        (Role::Closes, None) => {}
                         (Role::Neither, _) => {}
                     }
                 }
@@ -244,6 +263,16 @@ impl Scanner<'_> {
         self.quotes.quotations.insert(at, quotation);
     }
 
+    /// Whether a straight closing mark with nothing open is an apostrophe typed as a double
+    /// mark after a plural (`the Philippines" program`): after an `s`, before a space and a word.
+    fn is_plural_possessive(&self, mark: &Mark) -> bool {
+        let after = &self.text[mark.span.end..self.paragraph.end];
+        self.text[mark.span.range()] == *"\""
+            && matches!(mark.prev, Some('s' | 'S'))
+            && after.starts_with(' ')
+            && after[1..].starts_with(char::is_alphanumeric)
+    }
+
     /// Whether the figure before `offset` is the inches of a height (`5'10`).
     fn after_feet(&self, offset: usize) -> bool {
         let before = &self.text[self.paragraph.start..offset];
@@ -295,13 +324,27 @@ impl Scanner<'_> {
             };
             if let Some((len, kind, shape)) = found {
                 let after = body[i + len..].chars().next();
+                // A double mark next to a single one (`"'Tis`, `no.'"`) is read past it.
+                let mut outer_prev = prev;
+                let mut outer_after = after;
+                if kind == Kind::Double {
+                    if prev.is_some_and(is_single_mark) {
+                        outer_prev = body[..i].chars().rev().nth(1);
+                    }
+                    if after.is_some_and(is_single_mark) {
+                        outer_after = body[i + len..].chars().nth(1);
+                    }
+                }
                 marks.push(Mark {
                     span: Span::new(i, i + len).shift(self.paragraph.start),
                     kind,
                     shape,
-                    after_space: prev.is_none_or(opens_after),
-                    before_space: after.is_none_or(closes_before),
+                    after_space: outer_prev.is_none_or(opens_after),
+                    before_space: outer_after.is_none_or(closes_before),
                     prev,
+                    inside_word: c == '"'
+                        && prev.is_some_and(char::is_alphanumeric)
+                        && after.is_some_and(char::is_lowercase),
                 });
                 prev = body[..i + len].chars().next_back();
             } else {
@@ -312,9 +355,14 @@ impl Scanner<'_> {
     }
 }
 
+/// Whether `c` is a single quote mark or apostrophe.
+fn is_single_mark(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’')
+}
+
 /// Whether a mark after `c` may open a quotation.
 fn opens_after(c: char) -> bool {
-    c.is_whitespace() || "([{<—–-/\"“‘'`".contains(c)
+    c.is_whitespace() || "([{<—–-/:\"“‘'`".contains(c)
 }
 
 /// Whether a mark before `c` may close a quotation.
@@ -472,6 +520,23 @@ mod tests {
         assert_eq!(strays, ["”"]);
         let (found, _) = quotes("He called it \"a mess and said \"we are done\" today.");
         assert_eq!(found[0], ("a mess and said".into(), false, false, false));
+    }
+
+    #[test]
+    fn double_marks_next_to_single_ones() {
+        let (found, strays) =
+            quotes("It ended. \"'Oh no,' he said to me,\" she said. \"He said 'no.'\"");
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|q| q.3 && !q.1));
+        assert!(strays.is_empty());
+    }
+
+    #[test]
+    fn apostrophes_typed_as_double_marks() {
+        let (found, strays) = quotes("Brazil\"s output and the Philippines\" debt fell.");
+        assert!(found.is_empty());
+        assert!(strays.is_empty());
+        assert_eq!(contents("A banker said\"It is good.\""), ["It is good."]);
     }
 
     #[test]
