@@ -385,7 +385,10 @@ mod tests {
 
     /// The top-level quotations of a body (one paragraph a line) as
     /// `(content, continued, runs_on, closed)`, and the stray closers.
-    fn quotes(body: &str) -> (Vec<(String, bool, bool, bool)>, Vec<String>) {
+    /// A quotation as `(content, continued, runs_on, closed)`.
+    type Found = (String, bool, bool, bool);
+
+    fn quotes(body: &str) -> (Vec<Found>, Vec<String>) {
         let source = Source::new("t.txt", format!("date 2026-02-02 1\nHeadline\n{body}\n"));
         let article = Article::parse(&source);
         let found = scan(source.text(), &article.paragraphs);

@@ -33,13 +33,14 @@ impl Rule for UnbalancedQuote {
         let mut findings = Vec::new();
         for quotation in article.quotes.top_level().filter(|q| q.is_unclosed()) {
             let content = article.slice(quotation.content);
-            let last_word = content
-                .split_whitespace()
-                .next_back()
-                .map_or(quotation.content, |word| {
-                    let start = quotation.content.start + content.len() - word.len();
-                    Span::new(start, quotation.content.end)
-                });
+            let last_word =
+                content
+                    .split_whitespace()
+                    .next_back()
+                    .map_or(quotation.content, |word| {
+                        let start = quotation.content.start + content.len() - word.len();
+                        Span::new(start, quotation.content.end)
+                    });
             findings.push(
                 Finding::new(
                     "quotation is never closed",
