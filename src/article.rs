@@ -1,6 +1,7 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
+use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
 use crate::source::Source;
 use crate::span::Span;
@@ -24,6 +25,8 @@ pub struct Article<'s> {
     pub paragraphs: Vec<Paragraph>,
     /// The sentences of all paragraphs, in order.
     pub sentences: Vec<Sentence>,
+    /// The quotations of all paragraphs, and stray closing marks.
+    pub quotes: Quotes,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -160,6 +163,7 @@ impl<'s> Article<'s> {
             paragraph.sentences = first..sentences.len();
         }
 
+        let quotes = quotes::scan(text, &paragraphs);
         Article {
             source,
             header,
@@ -167,6 +171,7 @@ impl<'s> Article<'s> {
             dateline,
             paragraphs,
             sentences,
+            quotes,
         }
     }
 

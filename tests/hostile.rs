@@ -83,7 +83,7 @@ fn degenerate_articles_lint_cleanly() {
         ("bom.txt", b"\xEF\xBB\xBFdate 2026-03-04 6\nHeadline\nBody text.\n"),
         ("mixed-eol.txt", b"date 2026-03-04 7\r\nHeadline\nOne paragraph.\r\nAnother paragraph.\n"),
         ("rtl.txt", "date 2026-03-04 8\nعنوان الخبر\nقال المتحدث إن المحادثات ستستمر. Cafe\u{301} «entre guillemets».\n".as_bytes()),
-        ("emoji.txt", "date 2026-03-04 9\nHeadline\n“We are 🎉 thrilled 👍🏽,” she said.\n".as_bytes()),
+        ("emoji.txt", "date 2026-03-04 9\nHeadline\n“We are 🎉 thrilled 👍🏽,” said coach Maria Lopez.\n".as_bytes()),
         ("quotes-everywhere.txt", b"date 2026-03-04 10\nHeadline\n\"\"\" \xe2\x80\x9c \xe2\x80\x9d \xe2\x80\x9c ' ' \" \xe2\x80\x98\n\xe2\x80\x9d\"\xe2\x80\x9c\"\n"),
     ]);
     let (status, stdout) = lint_dir(dir.path());

@@ -8,12 +8,24 @@ use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
 mod malformed_header;
+mod unattributed_quote;
+mod unbalanced_quote;
 
 /// Every built-in rule, in the order they run and are listed.
-pub static BUILTIN: &[RuleSpec] = &[RuleSpec {
-    card: include_str!("../../rules/malformed-header.toml"),
-    build: build_rule::<malformed_header::MalformedHeader>,
-}];
+pub static BUILTIN: &[RuleSpec] = &[
+    RuleSpec {
+        card: include_str!("../../rules/malformed-header.toml"),
+        build: build_rule::<malformed_header::MalformedHeader>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/unbalanced-quote.toml"),
+        build: build_rule::<unbalanced_quote::UnbalancedQuote>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/unattributed-quote.toml"),
+        build: build_rule::<unattributed_quote::UnattributedQuote>,
+    },
+];
 
 /// The cards of [`BUILTIN`], parsed once, in the same order.
 pub static CARDS: LazyLock<Vec<RuleCard>> = LazyLock::new(|| parse_cards(BUILTIN));

@@ -1,0 +1,120 @@
+//! `unbalanced-quote`: a quote mark that opens and never closes, or closes and never opened.
+
+use crate::article::Article;
+use crate::diagnostic::Finding;
+use crate::rule::{BuildRule, Rule};
+use crate::span::Span;
+use serde::Deserialize;
+
+/// The rule's options (see its card).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Options {
+    unopened: bool,
+}
+
+/// Reports opening marks without a closing mark and closing marks without an opening one.
+pub struct UnbalancedQuote {
+    unopened: bool,
+}
+
+impl BuildRule for UnbalancedQuote {
+    type Options = Options;
+
+    fn build(options: Options) -> Result<Self, String> {
+        Ok(UnbalancedQuote {
+            unopened: options.unopened,
+        })
+    }
+}
+
+impl Rule for UnbalancedQuote {
+    fn check(&self, article: &Article<'_>) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for quotation in article.quotes.top_level().filter(|q| q.is_unclosed()) {
+            let content = article.slice(quotation.content);
+            let last_word =
+                content
+                    .split_whitespace()
+                    .next_back()
+                    .map_or(quotation.content, |word| {
+                        let start = quotation.content.start + content.len() - word.len();
+                        Span::new(start, quotation.content.end)
+                    });
+            findings.push(
+                Finding::new(
+                    "quotation is never closed",
+                    quotation.opening_mark(),
+                    "this quote mark opens a quotation",
+                )
+                .with_secondary(last_word, "no closing mark by here")
+                .with_note(
+                    "a quote left open at the end of a paragraph must go on in the next, which \
+                     then opens with a quote mark",
+                )
+                .with_help("add the closing quote mark where the quotation ends"),
+            );
+        }
+        if self.unopened {
+            for &mark in &article.quotes.stray_closers {
+                findings.push(
+                    Finding::new(
+                        "closing quote mark with no opening mark",
+                        mark,
+                        "nothing was opened before this mark",
+                    )
+                    .with_help(
+                        "add the opening quote mark where the quotation starts, or remove this one",
+                    ),
+                );
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    fn check(body: &str) -> Vec<(String, String)> {
+        let rule = UnbalancedQuote::build(Options { unopened: true }).unwrap();
+        let source = Source::new("t.txt", format!("date 2026-02-02 1\nHeadline\n{body}\n"));
+        rule.check(&Article::parse(&source))
+            .into_iter()
+            .map(|f| (f.message, source.slice(f.primary.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn balanced_quotes_are_silent() {
+        assert!(check("“We won,” he said. \"We won again,\" she said.").is_empty());
+        assert!(check("“We won,\" he said, mixing marks. \"Again,” she said.").is_empty());
+        assert!(check("Iraq’s envoy, 5'10\", likes ’90s rock 'n' roll.").is_empty());
+    }
+
+    #[test]
+    fn a_running_quote_is_not_unclosed() {
+        assert!(check("“We stay,” he said. “We have work.\n“We will finish it.”").is_empty());
+    }
+
+    #[test]
+    fn an_opening_mark_never_closed() {
+        assert_eq!(
+            check("He said “we will stay.\nThe talks ended."),
+            [("quotation is never closed".into(), "“".into())]
+        );
+    }
+
+    #[test]
+    fn a_closing_mark_never_opened() {
+        assert_eq!(
+            check("He said we will stay,” and left."),
+            [("closing quote mark with no opening mark".into(), "”".into())]
+        );
+        let rule = UnbalancedQuote::build(Options { unopened: false }).unwrap();
+        let source = Source::new("t", "Headline\nHe said we will stay,” and left.\n");
+        assert!(rule.check(&Article::parse(&source)).is_empty());
+    }
+}
