@@ -617,6 +617,17 @@ mod tests {
     }
 
     #[test]
+    fn the_starter_config_is_valid_and_says_the_defaults() {
+        let config = parse(&starter_config()).unwrap();
+        let defaults = Config::default();
+        assert_eq!(
+            format!("{:?}", config.rules),
+            format!("{:?}", defaults.rules)
+        );
+        assert_eq!(config.include.patterns(), defaults.include.patterns());
+    }
+
+    #[test]
     fn builder_checks_like_a_file() {
         let config = Config::builder()
             .level("malformed-header", RuleLevel::Off)
