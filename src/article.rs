@@ -1,6 +1,7 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
+use crate::numbers::{NumberMention, find_numbers};
 use crate::sentence::split_sentences;
 use crate::source::Source;
 use crate::span::Span;
@@ -24,6 +25,8 @@ pub struct Article<'s> {
     pub paragraphs: Vec<Paragraph>,
     /// The sentences of all paragraphs, in order.
     pub sentences: Vec<Sentence>,
+    /// The figures of the headline and the sentences, in order (see [`crate::numbers`]).
+    pub numbers: Vec<NumberMention>,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -155,6 +158,18 @@ impl<'s> Article<'s> {
             paragraph.sentences = first..sentences.len();
         }
 
+        let mut numbers = headline.map_or_else(Vec::new, |span| find_numbers(text, span, true));
+        for (index, sentence) in sentences.iter().enumerate() {
+            numbers.extend(
+                find_numbers(text, sentence.span, false)
+                    .into_iter()
+                    .map(|mention| NumberMention {
+                        sentence: Some(index),
+                        ..mention
+                    }),
+            );
+        }
+
         Article {
             source,
             header,
@@ -162,6 +177,7 @@ impl<'s> Article<'s> {
             dateline,
             paragraphs,
             sentences,
+            numbers,
         }
     }
 

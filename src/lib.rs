@@ -15,6 +15,7 @@ pub mod article;
 pub mod config;
 pub mod diagnostic;
 pub mod engine;
+pub mod numbers;
 pub mod report;
 pub mod rule;
 pub mod rules;
