@@ -160,12 +160,18 @@ pub fn lemma(plural: &str) -> String {
     {
         return format!("{stem}y");
     }
-    for ending in ["sses", "ches", "shes", "xes", "zes"] {
+    for ending in ["sses", "ches", "shes", "xes", "zzes"] {
         if plural.ends_with(ending) {
             return plural[..plural.len() - 2].to_string();
         }
     }
     plural.strip_suffix('s').unwrap_or(plural).to_string()
+}
+
+/// Whether `word` (lower case) is a function word: one that ends the search for a counted noun
+/// (`of`, `the`, `have`, `were`).
+pub fn is_function_word(word: &str) -> bool {
+    LEXICON.stop.contains(word)
 }
 
 /// Whether `word` (lower case) reads as a plural noun.
@@ -481,7 +487,8 @@ impl Scanner<'_> {
         // A written range: `400 to 500`, `between 400 and 500`.
         let joiner = self.lower(end);
         if high.is_none()
-            && (joiner == "to" || (joiner == "and" && self.lower(i.wrapping_sub(1)) == "between"))
+            && (matches!(joiner, "to" | "or")
+                || (joiner == "and" && self.lower(i.wrapping_sub(1)) == "between"))
             && let Some(second) = self.figure(end + 1)
             && second.value > figure.value
             && !second.plain_digits_year()
@@ -951,6 +958,7 @@ mod tests {
         assert_eq!(range("fewer than 450 members"), (0.0, 450.0));
         assert_eq!(range("between 400 and 500 members"), (400.0, 500.0));
         assert_eq!(range("400 to 500 members"), (400.0, 500.0));
+        assert_eq!(range("two or three members"), (2.0, 3.0));
         assert_eq!(range("400-500 members"), (400.0, 500.0));
         let mention = &find_numbers("some 450 members", Span::new(0, 16), false)[0];
         assert_eq!(
@@ -1023,6 +1031,7 @@ mod tests {
         assert_eq!(lemma("people"), "person");
         assert_eq!(lemma("churches"), "church");
         assert_eq!(lemma("detainees"), "detainee");
+        assert_eq!(lemma("prizes"), "prize");
         assert!(!is_plural_noun("isis"));
         assert!(!is_plural_noun("was"));
         assert!(is_plural_noun("fighters"));

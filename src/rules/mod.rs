@@ -8,12 +8,19 @@ use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
 mod malformed_header;
+mod number_conflict;
 
 /// Every built-in rule, in the order they run and are listed.
-pub static BUILTIN: &[RuleSpec] = &[RuleSpec {
-    card: include_str!("../../rules/malformed-header.toml"),
-    build: build_rule::<malformed_header::MalformedHeader>,
-}];
+pub static BUILTIN: &[RuleSpec] = &[
+    RuleSpec {
+        card: include_str!("../../rules/malformed-header.toml"),
+        build: build_rule::<malformed_header::MalformedHeader>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/number-conflict.toml"),
+        build: build_rule::<number_conflict::NumberConflict>,
+    },
+];
 
 /// The cards of [`BUILTIN`], parsed once, in the same order.
 pub static CARDS: LazyLock<Vec<RuleCard>> = LazyLock::new(|| parse_cards(BUILTIN));
