@@ -7,8 +7,9 @@
 use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
+mod headline_number;
 mod malformed_header;
-mod number_conflict;
+pub(crate) mod number_conflict;
 
 /// Every built-in rule, in the order they run and are listed.
 pub static BUILTIN: &[RuleSpec] = &[
@@ -19,6 +20,10 @@ pub static BUILTIN: &[RuleSpec] = &[
     RuleSpec {
         card: include_str!("../../rules/number-conflict.toml"),
         build: build_rule::<number_conflict::NumberConflict>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/headline-number.toml"),
+        build: build_rule::<headline_number::HeadlineNumber>,
     },
 ];
 

@@ -63,7 +63,12 @@ impl Groups {
         if self.ignore.contains(lemma) {
             return None;
         }
-        Some(self.key.get(lemma).cloned().unwrap_or_else(|| lemma.to_string()))
+        Some(
+            self.key
+                .get(lemma)
+                .cloned()
+                .unwrap_or_else(|| lemma.to_string()),
+        )
     }
 }
 
@@ -184,7 +189,13 @@ impl Rule for NumberConflict {
                 // A sentence with two counts of a group contrasts or lists them on purpose.
                 let sentences: Vec<Option<usize>> =
                     counts.iter().map(|c| c.mention.sentence).collect();
-                counts.retain(|c| sentences.iter().filter(|&&s| s == c.mention.sentence).count() == 1);
+                counts.retain(|c| {
+                    sentences
+                        .iter()
+                        .filter(|&&s| s == c.mention.sentence)
+                        .count()
+                        == 1
+                });
                 conflict(article, counts)
             })
             .collect()
@@ -195,7 +206,9 @@ impl NumberConflict {
     /// Whether words next to the figure say how it relates to others: a relation word in the
     /// `window` words before it, or right after it and its noun.
     fn is_related(&self, tokens: &[Token], mention: &NumberMention) -> bool {
-        let start = mention.qualifier.map_or(mention.span.start, |q| q.span.start);
+        let start = mention
+            .qualifier
+            .map_or(mention.span.start, |q| q.span.start);
         let Some(first) = tokens.iter().position(|t| t.span.start >= start) else {
             return false;
         };
@@ -206,7 +219,9 @@ impl NumberConflict {
         }
         let from = first.saturating_sub(self.window);
         let before = &tokens[from..first];
-        let end = mention.noun.map_or(mention.span.end, |noun| noun.end.max(mention.span.end));
+        let end = mention
+            .noun
+            .map_or(mention.span.end, |noun| noun.end.max(mention.span.end));
         let next = tokens
             .iter()
             .position(|t| t.span.start >= mention.span.end)
@@ -223,8 +238,12 @@ impl NumberConflict {
     /// to punctuation, with words of a `roles` group replaced by the group's name.
     /// Names (capitalised words) are context, not roles, unless the sentence is in capitals.
     fn roles(&self, tokens: &[Token], mention: &NumberMention, shouting: bool) -> BTreeSet<String> {
-        let start = mention.qualifier.map_or(mention.span.start, |q| q.span.start);
-        let end = mention.noun.map_or(mention.span.end, |noun| noun.end.max(mention.span.end));
+        let start = mention
+            .qualifier
+            .map_or(mention.span.start, |q| q.span.start);
+        let end = mention
+            .noun
+            .map_or(mention.span.end, |noun| noun.end.max(mention.span.end));
         let first = tokens
             .iter()
             .position(|t| t.span.start >= start)
@@ -284,14 +303,14 @@ fn contains_phrase(tokens: &[Token], phrases: &[Vec<String>]) -> bool {
     })
 }
 
-/// The capitalised words before a figure in its sentence, but its first word.
+/// The capitalised words before a figure in its sentence, but function words (`The`, `In`).
 fn names_before(tokens: &[Token], mention: &NumberMention) -> BTreeSet<String> {
-    let start = mention.qualifier.map_or(mention.span.start, |q| q.span.start);
+    let start = mention
+        .qualifier
+        .map_or(mention.span.start, |q| q.span.start);
     tokens
         .iter()
-        .filter(|t| t.word && t.span.start < start)
-        .skip(1)
-        .filter(|t| t.capitalized)
+        .filter(|t| t.word && t.span.start < start && t.capitalized && !is_function_word(&t.lower))
         .map(|t| t.lower.clone())
         .collect()
 }
@@ -320,7 +339,8 @@ fn describe(article: &Article<'_>, count: &Count<'_>) -> String {
 /// The one finding for a group's counts, if two of them conflict.
 fn conflict(article: &Article<'_>, counts: &[Count<'_>]) -> Option<Finding> {
     // The first figure that contradicts an earlier one.
-    let primary = (1..counts.len()).find(|&i| counts[..i].iter().any(|c| conflicting(c, &counts[i])))?;
+    let primary =
+        (1..counts.len()).find(|&i| counts[..i].iter().any(|c| conflicting(c, &counts[i])))?;
     let main = &counts[primary];
     let same_figure = |a: &Count<'_>, b: &Count<'_>| {
         a.mention.low == b.mention.low && a.mention.high == b.mention.high
@@ -385,5 +405,205 @@ fn plural_group(group: &str) -> String {
             format!("{group}es")
         }
         _ => format!("{group}s"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    fn rule() -> NumberConflict {
+        let card: toml::Table =
+            toml::from_str(include_str!("../../rules/number-conflict.toml")).unwrap();
+        NumberConflict::build(card["options"].clone().try_into().unwrap()).unwrap()
+    }
+
+    /// The findings on a story with these paragraphs: (primary text, secondary texts).
+    fn check(paragraphs: &[&str]) -> Vec<(String, Vec<String>)> {
+        let text = format!("date 2026-02-02 1\nHeadline\n{}\n", paragraphs.join("\n"));
+        let source = Source::new("t.txt", text);
+        let article = Article::parse(&source);
+        rule()
+            .check(&article)
+            .into_iter()
+            .map(|f| {
+                (
+                    source.slice(f.primary.span).to_string(),
+                    f.secondary
+                        .iter()
+                        .map(|l| source.slice(l.span).to_string())
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    const SEED: &[&str] = &[
+        "(MENAFN) Iraq has taken in 450 ISIS detainees, including senior figures, transferred from Syria, the minister said on Sunday.",
+        "\u{201c}The number of ISIS members transferred to Iraq is very limited out of around 7,000 currently in Syria,\u{201d} he said. \u{201c}Around 450 members have been brought to Iraq.\u{201d}",
+        "Most are foreign nationals from over 40 countries.",
+        "The operation began with 150 ISIS fighters moved from a detention center to a secure location in Iraq, with plans eventually to transfer up to 7,000 detainees to Iraqi-controlled facilities.",
+        "The operation began with 150 ISIS fighters moved from a detention center to a secure location in Iraq, with plans eventually to transfer up to 7,000 detainees to Iraqi-controlled facilities.",
+    ];
+
+    #[test]
+    fn the_seed_story_flags_150_against_450_once() {
+        let found = check(SEED);
+        assert_eq!(found, [("150".to_string(), vec!["450".to_string()])]);
+    }
+
+    #[test]
+    fn the_diagnostic_lists_the_figures_and_says_what_to_do() {
+        let text = format!("date 2026-02-02 1\nHeadline\n{}\n", SEED.join("\n"));
+        let source = Source::new("t.txt", text);
+        let finding = &rule().check(&Article::parse(&source))[0];
+        assert_eq!(finding.message, "conflicting counts of members");
+        assert_eq!(finding.primary.message, "does not agree with 450 members");
+        assert_eq!(finding.secondary[0].message, "450 here");
+        assert_eq!(
+            finding.notes,
+            [
+                "these figures count the same kind of thing: 450 members (paragraph 2); 150 fighters (paragraph 4)"
+            ]
+        );
+        assert!(
+            finding
+                .help
+                .as_deref()
+                .unwrap()
+                .starts_with("say how the figures relate")
+        );
+    }
+
+    #[test]
+    fn conflicts_that_must_fire() {
+        let found = check(&[
+            "Police said 12 protesters were arrested.",
+            "A spokesman said 30 protesters were arrested.",
+        ]);
+        assert_eq!(found, [("30".to_string(), vec!["12".to_string()])]);
+        // Synonyms: prisoners and inmates count the same people.
+        assert_eq!(
+            check(&[
+                "Guards moved 200 prisoners to the new jail.",
+                "The 80 inmates moved there were all men.",
+            ])
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn relation_words_settle_it() {
+        for second in [
+            "Of them, 150 fighters were moved to Iraq.",
+            "Another 150 fighters were moved to Iraq.",
+            "So far 150 fighters have been moved to Iraq.",
+            "Out of 150 fighters moved to Iraq, most were Iraqi.",
+            "150 fighters were moved to Iraq so far.",
+            "A total of 150 fighters were moved to Iraq.",
+            "In 2019, 150 fighters were moved to Iraq.",
+            "Last year 150 fighters were moved to Iraq.",
+            "Officials plan to move 150 fighters to Iraq.",
+            "150 more fighters were moved to Iraq.",
+        ] {
+            let found = check(&["Around 450 members have been brought to Iraq.", second]);
+            assert!(found.is_empty(), "{second}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn hints_do_not_settle_it() {
+        let found = check(&[
+            "Around 450 members have been brought to Iraq.",
+            "The first transfer began with 150 fighters moved to Iraq.",
+        ]);
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn overlapping_and_approximate_figures_agree() {
+        for (first, second) in [
+            (
+                "Around 450 members have been brought to Iraq.",
+                "Some 500 members were moved to Iraq.",
+            ),
+            (
+                "More than 400 members have been brought to Iraq.",
+                "In all 520 members were moved.",
+            ),
+            (
+                "Nearly 7,000 detainees were moved to Iraq.",
+                "About 6,800 detainees were moved to Iraq.",
+            ),
+            (
+                "Iraq has taken in 450 detainees.",
+                "Iraq has taken in 450 detainees.",
+            ),
+            (
+                "Up to 7,000 detainees were moved to Iraq.",
+                "So far 450 detainees were moved to Iraq.",
+            ),
+        ] {
+            let found = check(&[first, second]);
+            assert!(found.is_empty(), "{first} / {second}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn different_groups_roles_names_and_paragraph_mates_are_not_compared() {
+        for paragraphs in [
+            // Different nouns.
+            &[
+                "Iraq has taken in 450 detainees.",
+                "Iraq has taken in 40 countries.",
+            ][..],
+            // Different roles: rescued and carried.
+            &[
+                "About 200 people were rescued.",
+                "The ferry was carrying 540 people.",
+            ][..],
+            // Different subjects.
+            &[
+                "Wales have made two changes.",
+                "Coach Bernard Laporte has made four changes.",
+            ][..],
+            // Different modifiers.
+            &[
+                "Officials moved 12 Iraqi detainees.",
+                "Officials moved 30 Syrian detainees.",
+            ][..],
+            // One paragraph: set side by side on purpose.
+            &["Officials moved 12 detainees on Monday and, a day later, moved 30 detainees."][..],
+            // Money, percentages and measures are not counts compared.
+            &[
+                "Sales rose 5 pct to 30 mln dlrs.",
+                "Sales rose 9 pct to 50 mln dlrs.",
+            ][..],
+            &["It shipped 500 tonnes.", "It shipped 900 tonnes."][..],
+        ] {
+            let found = check(paragraphs);
+            assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn bad_options_are_refused() {
+        let options = |synonyms: Vec<Vec<String>>| Options {
+            synonyms,
+            ignore_nouns: Vec::new(),
+            relation_before: Vec::new(),
+            relation_after: Vec::new(),
+            time_words: Vec::new(),
+            window: 6,
+            roles: Vec::new(),
+        };
+        assert!(NumberConflict::build(options(vec![Vec::new()])).is_err());
+        let twice = vec![
+            vec!["detainee".to_string(), "prisoner".to_string()],
+            vec!["inmate".to_string(), "prisoners".to_string()],
+        ];
+        assert!(NumberConflict::build(options(twice)).is_err());
     }
 }
