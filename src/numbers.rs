@@ -66,6 +66,8 @@ pub struct NumberMention {
     pub lemma: Option<String>,
     /// The lower-case words between the figure and its noun (`isis`).
     pub modifiers: Vec<String>,
+    /// Whether it counts a part of a group named after it (`300 of the workers`).
+    pub partitive: bool,
     /// Index of its sentence in the article, or `None` in the headline.
     pub sentence: Option<usize>,
 }
@@ -564,6 +566,7 @@ impl Scanner<'_> {
             noun: None,
             lemma: None,
             modifiers: Vec::new(),
+            partitive: false,
             sentence: None,
         };
         if kind == NumberKind::Count {
@@ -596,6 +599,7 @@ impl Scanner<'_> {
             noun: None,
             lemma: None,
             modifiers: Vec::new(),
+            partitive: false,
             sentence: None,
         };
         if kind == NumberKind::Count {
@@ -741,6 +745,7 @@ impl Scanner<'_> {
             )
         {
             at += 2;
+            mention.partitive = true;
         }
         let found = self.noun_from(at).or_else(|| {
             let number = (0..start)

@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::numbers::NumberMention;
 use crate::rule::{BuildRule, Rule};
-use crate::rules::number_conflict::{Groups, agree, comparable};
+use crate::rules::number_conflict::{Groups, agree, comparable, written};
 use serde::Deserialize;
 
 /// The rule's options (see its card).
@@ -45,14 +45,17 @@ impl Rule for HeadlineNumber {
                 .copied()
                 .filter(|m| self.groups.of(m).as_ref() == Some(&group) && comparable(figure, m))
                 .collect();
-            if same.is_empty() || same.iter().any(|m| agree(figure, m)) {
+            // The headline's figure anywhere in the body (`lay off 2,850 staff` over `cut
+            // 2,850 jobs`) agrees; a part (`three of the plants`) says nothing against it.
+            let repeated = body
+                .iter()
+                .any(|m| m.kind == figure.kind && !m.vague && m.value == figure.value);
+            same.retain(|m| !m.partitive);
+            if repeated || same.is_empty() || same.iter().any(|m| agree(figure, m)) {
                 continue;
             }
             same.dedup_by(|a, b| a.low == b.low && a.high == b.high);
-            let written = |m: &NumberMention| match m.noun {
-                Some(noun) => format!("{} {}", article.slice(m.span), article.slice(noun)),
-                None => article.slice(m.span).to_string(),
-            };
+            let written = |m: &NumberMention| written(article, m);
             let body_figures: Vec<String> = same.iter().map(|m| written(m)).collect();
             let mut finding = Finding::new(
                 format!(
@@ -148,6 +151,9 @@ mod tests {
             "date 2026-02-02 1\n450 Prisoners Moved\nIraq has taken in 450 ISIS detainees.\n",
             "date 2026-02-02 1\nHundreds of Detainees Moved\nThe ministry has 40 officials.\n",
             "date 2026-02-02 1\nU.S. CREDIT ROSE 1.2 BILLION DLRS\nCredit rose 900 mln dlrs.\n",
+            "date 2026-02-02 1\nFIRM TO IDLE FOUR PLANTS\nIt will idle its plants. Three of the plants close.\n",
+            "date 2026-02-02 1\nBank to lay off 2,850 staff\nIt will cut 2,850 jobs.\n\nIt has 9,000 staff.\n",
+            "date 2026-02-02 1\nTRADER SELLS TWO CARGOES\nIt sold two 12,000 tonne cargoes.\n",
         ] {
             assert!(check(text).is_empty(), "{text}");
         }

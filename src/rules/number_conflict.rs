@@ -60,7 +60,9 @@ impl Groups {
             return None;
         }
         let lemma = mention.lemma.as_deref()?;
-        if self.ignore.contains(lemma) {
+        // `12,000 tonne cargoes`: a unit among the modifiers makes it a measure.
+        if self.ignore.contains(lemma) || mention.modifiers.iter().any(|m| self.ignore.contains(m))
+        {
             return None;
         }
         Some(
@@ -271,7 +273,7 @@ impl NumberConflict {
             .collect()
     }
 
-    /// The years and time phrases of a sentence.
+    /// The years and time phrases of a sentence, but the day a statement was made.
     fn anchors(&self, tokens: &[Token]) -> BTreeSet<String> {
         let mut anchors = BTreeSet::new();
         for (i, token) in tokens.iter().enumerate() {
@@ -281,8 +283,12 @@ impl NumberConflict {
             if year {
                 anchors.insert(token.lower.clone());
             }
+            // `the minister said on Sunday` dates the statement, not the figure.
+            let attribution = tokens[i.saturating_sub(2)..i]
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "said" | "says" | "told" | "announced"));
             for phrase in &self.time_words {
-                if starts_with_phrase(&tokens[i..], phrase) {
+                if !attribution && starts_with_phrase(&tokens[i..], phrase) {
                     anchors.insert(phrase.join(" "));
                 }
             }
@@ -329,8 +335,16 @@ fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
 
 /// How a count is written in a note: `150 (fighters)`.
 fn describe(article: &Article<'_>, count: &Count<'_>) -> String {
-    let figure = article.slice(count.mention.span);
-    match count.mention.noun {
+    written(article, count.mention)
+}
+
+/// A figure with its noun as written: `150 fighters`, `Hundreds of Detainees`.
+pub(crate) fn written(article: &Article<'_>, mention: &NumberMention) -> String {
+    let figure = article.slice(mention.span);
+    match mention.noun {
+        Some(noun) if noun.start > mention.span.end && mention.vague => article
+            .slice(crate::span::Span::new(mention.span.start, noun.end))
+            .to_string(),
         Some(noun) => format!("{figure} {}", article.slice(noun)),
         None => figure.to_string(),
     }
