@@ -1,6 +1,7 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
+use crate::numbers::{NumberMention, find_numbers};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
 use crate::source::Source;
@@ -27,6 +28,8 @@ pub struct Article<'s> {
     pub sentences: Vec<Sentence>,
     /// The quotations of all paragraphs, and stray closing marks.
     pub quotes: Quotes,
+    /// The figures of the headline and the sentences, in order (see [`crate::numbers`]).
+    pub numbers: Vec<NumberMention>,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -164,6 +167,18 @@ impl<'s> Article<'s> {
         }
 
         let quotes = quotes::scan(text, &paragraphs);
+        let mut numbers = headline.map_or_else(Vec::new, |span| find_numbers(text, span, true));
+        for (index, sentence) in sentences.iter().enumerate() {
+            numbers.extend(
+                find_numbers(text, sentence.span, false)
+                    .into_iter()
+                    .map(|mention| NumberMention {
+                        sentence: Some(index),
+                        ..mention
+                    }),
+            );
+        }
+
         Article {
             source,
             header,
@@ -172,6 +187,7 @@ impl<'s> Article<'s> {
             paragraphs,
             sentences,
             quotes,
+            numbers,
         }
     }
 

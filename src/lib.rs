@@ -16,6 +16,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
+pub mod numbers;
 pub mod quotes;
 pub mod report;
 pub mod rule;

@@ -7,7 +7,9 @@
 use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
+mod headline_number;
 mod malformed_header;
+pub(crate) mod number_conflict;
 mod unattributed_quote;
 mod unbalanced_quote;
 
@@ -24,6 +26,14 @@ pub static BUILTIN: &[RuleSpec] = &[
     RuleSpec {
         card: include_str!("../../rules/unattributed-quote.toml"),
         build: build_rule::<unattributed_quote::UnattributedQuote>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/number-conflict.toml"),
+        build: build_rule::<number_conflict::NumberConflict>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/headline-number.toml"),
+        build: build_rule::<headline_number::HeadlineNumber>,
     },
 ];
 
