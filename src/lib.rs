@@ -19,6 +19,7 @@ pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod sentence;
+pub mod similarity;
 pub mod source;
 pub mod span;
 pub mod text;

@@ -7,13 +7,30 @@
 use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
+mod duplicate_paragraph;
+mod duplicate_sentence;
 mod malformed_header;
+pub(crate) mod near_duplicate_paragraph;
 
 /// Every built-in rule, in the order they run and are listed.
-pub static BUILTIN: &[RuleSpec] = &[RuleSpec {
-    card: include_str!("../../rules/malformed-header.toml"),
-    build: build_rule::<malformed_header::MalformedHeader>,
-}];
+pub static BUILTIN: &[RuleSpec] = &[
+    RuleSpec {
+        card: include_str!("../../rules/malformed-header.toml"),
+        build: build_rule::<malformed_header::MalformedHeader>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/duplicate-paragraph.toml"),
+        build: build_rule::<duplicate_paragraph::DuplicateParagraph>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/near-duplicate-paragraph.toml"),
+        build: build_rule::<near_duplicate_paragraph::NearDuplicateParagraph>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/duplicate-sentence.toml"),
+        build: build_rule::<duplicate_sentence::DuplicateSentence>,
+    },
+];
 
 /// The cards of [`BUILTIN`], parsed once, in the same order.
 pub static CARDS: LazyLock<Vec<RuleCard>> = LazyLock::new(|| parse_cards(BUILTIN));
