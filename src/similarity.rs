@@ -25,6 +25,10 @@ use std::collections::HashMap;
 /// exactly: comparing them word by word would cost too much.
 pub const MAX_NEAR_WORDS: usize = 2000;
 
+/// A paragraph of this many words reads as running text even without a final period (Reuters
+/// notes, BBC paragraphs cut by the scraper); table rows are shorter.
+pub const LONG_TEXT_WORDS: usize = 15;
+
 /// At most this many entries of one word's posting list are read when looking for candidates.
 const MAX_POSTINGS_READ: usize = 64;
 
@@ -127,6 +131,31 @@ pub fn tokens(text: &str, offset: usize) -> Vec<(usize, String)> {
 /// is one edit) between `a` and `b`, when it is at most `max`; computed in a band of width
 /// `max`, so in `O(len * max)`.
 pub fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<usize> {
+    last_row(a, b, max)
+        .map(|row| row[b.len()])
+        .filter(|&d| d <= max)
+}
+
+/// The distance between `short` and the best prefix of `long` that leaves at least one word of
+/// `long` out, when it is at most `max`: `(distance, prefix length)`, the shortest prefix first
+/// among equals.
+pub fn bounded_prefix_distance<T: PartialEq>(
+    short: &[T],
+    long: &[T],
+    max: usize,
+) -> Option<(usize, usize)> {
+    let end = long.len().min(short.len() + max);
+    let row = last_row(short, &long[..end], max)?;
+    (short.len().saturating_sub(max).max(1)..=end.min(long.len() - 1))
+        .map(|cut| (row[cut], cut))
+        .filter(|&(d, _)| d <= max)
+        .min()
+}
+
+/// The last row of the optimal string alignment table of `a` against `b`, computed in a band
+/// of width `max` (cells outside it, and cells above `max`, hold `max + 1`); `None` when every
+/// cell of some row exceeds `max`.
+fn last_row<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<Vec<usize>> {
     let (n, m) = (a.len(), b.len());
     if n.abs_diff(m) > max {
         return None;
@@ -159,7 +188,15 @@ pub fn bounded_distance<T: PartialEq>(a: &[T], b: &[T], max: usize) -> Option<us
         std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
-    Some(previous[m]).filter(|&d| d <= max)
+    // Cells of the last row outside its band may hold stale values.
+    let low = n.saturating_sub(max);
+    let high = (n + max).min(m);
+    for (j, cell) in previous.iter_mut().enumerate() {
+        if j < low || j > high {
+            *cell = inf;
+        }
+    }
+    Some(previous)
 }
 
 /// How a paragraph nearly repeats another.
@@ -172,8 +209,8 @@ pub enum Likeness {
         /// Word count of the longer one.
         words: usize,
     },
-    /// The shorter paragraph is the longer one with its last sentences cut off (and `distance`
-    /// word edits in what is kept).
+    /// The shorter paragraph is the longer one with its end cut off (and `distance` word edits
+    /// in what is kept).
     Cut {
         /// Word edits between the shorter and the part of the longer that it keeps.
         distance: usize,
@@ -187,6 +224,13 @@ pub enum Likeness {
 }
 
 impl Likeness {
+    /// The word edits between the two (in the part they share, for a cut).
+    pub fn distance(self) -> usize {
+        match self {
+            Likeness::Edits { distance, .. } | Likeness::Cut { distance, .. } => distance,
+        }
+    }
+
     /// The likeness as a share of 1 (`1 - edits / words`).
     pub fn share(self) -> f64 {
         let (distance, words) = match self {
@@ -207,14 +251,11 @@ fn allowed_edits(words: usize, threshold: f64) -> usize {
     ((1.0 - threshold) * words as f64 + 1e-9).floor() as usize
 }
 
-/// A paragraph's word tokens (as interned ids) and the token indices where its second and later
-/// sentences start.
+/// A paragraph's word tokens, as interned ids.
 #[derive(Clone, Debug, Default)]
 pub struct Words {
     /// Interned token ids, in order.
     pub ids: Vec<u32>,
-    /// Token indices (above 0) where a sentence starts.
-    pub sentence_starts: Vec<usize>,
 }
 
 impl Words {
@@ -229,42 +270,35 @@ impl Words {
     }
 }
 
-/// Whether `a` and `b` (in article order) are near repeats at `threshold`, and how.
-pub fn likeness(earlier: &Words, later: &Words, threshold: f64) -> Option<Likeness> {
-    let (n, m) = (earlier.len(), later.len());
-    let words = n.max(m);
-    if words == 0 {
-        return None;
-    }
-    if let Some(distance) =
-        bounded_distance(&earlier.ids, &later.ids, allowed_edits(words, threshold))
-    {
-        return Some(Likeness::Edits { distance, words });
-    }
-    let later_is_shorter = m < n;
+/// The edit likeness of two paragraphs, when it reaches `threshold`.
+fn edit_likeness(a: &Words, b: &Words, threshold: f64) -> Option<Likeness> {
+    let words = a.len().max(b.len());
+    let distance = bounded_distance(&a.ids, &b.ids, allowed_edits(words, threshold))?;
+    (words > 0).then_some(Likeness::Edits { distance, words })
+}
+
+/// The cut likeness of two paragraphs (in article order), when it reaches `threshold`: the
+/// shorter one, keeping at least half of the longer one's words, against the best prefix of the
+/// longer one.
+fn cut_likeness(earlier: &Words, later: &Words, threshold: f64) -> Option<Likeness> {
+    let later_is_shorter = later.len() < earlier.len();
     let (short, long) = if later_is_shorter {
         (later, earlier)
     } else {
         (earlier, later)
     };
     let kept = short.len();
-    if kept == long.len() || kept * 2 < long.len() {
+    if kept == 0 || kept == long.len() || kept * 2 < long.len() {
         return None;
     }
-    let max = allowed_edits(kept, threshold);
-    long.sentence_starts
-        .iter()
-        .filter(|&&cut| cut.abs_diff(kept) <= max)
-        .filter_map(|&cut| {
-            bounded_distance(&short.ids, &long.ids[..cut], max).map(|distance| (distance, cut))
-        })
-        .min()
-        .map(|(distance, cut)| Likeness::Cut {
-            distance,
-            kept,
-            dropped: long.len() - cut,
-            later_is_shorter,
-        })
+    let (distance, cut) =
+        bounded_prefix_distance(&short.ids, &long.ids, allowed_edits(kept, threshold))?;
+    Some(Likeness::Cut {
+        distance,
+        kept,
+        dropped: long.len() - cut,
+        later_is_shorter,
+    })
 }
 
 /// The paragraphs of an article prepared for comparison: normalised keys and word tokens.
@@ -273,6 +307,11 @@ pub struct Prepared {
     keys: Vec<Vec<String>>,
     /// Per paragraph, its words (the first paragraph's without its dateline).
     pub words: Vec<Words>,
+    /// Per paragraph, whether it reads as running text (see [`reads_as_text`]), and whether it
+    /// is a list item.
+    shape: Vec<(bool, bool)>,
+    /// Per interned token, whether it is a figure (has a digit).
+    figures: Vec<bool>,
 }
 
 impl Prepared {
@@ -281,6 +320,7 @@ impl Prepared {
         let mut interned: HashMap<String, u32> = HashMap::new();
         let mut keys = Vec::with_capacity(article.paragraphs.len());
         let mut words = Vec::with_capacity(article.paragraphs.len());
+        let mut shape = Vec::with_capacity(article.paragraphs.len());
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
             let mut span = paragraph.span;
             let mut own_keys = vec![normalise(article.slice(span))];
@@ -288,28 +328,72 @@ impl Prepared {
                 span = Span::new(dateline.span.end, span.end);
                 own_keys.push(normalise(article.slice(span)));
             }
-            let found = tokens(article.slice(span), span.start);
-            let starts: Vec<usize> = article
-                .sentences_of(paragraph)
-                .iter()
-                .skip(1)
-                .map(|sentence| found.partition_point(|(at, _)| *at < sentence.span.start))
-                .filter(|&at| at > 0 && at < found.len())
-                .collect();
-            let ids = found
+            let ids = tokens(article.slice(span), span.start)
                 .into_iter()
                 .map(|(_, token)| {
                     let next = interned.len() as u32;
                     *interned.entry(token).or_insert(next)
                 })
                 .collect();
+            let text = article.slice(span);
+            shape.push((reads_as_text(text), is_list_item(text)));
             keys.push(own_keys);
-            words.push(Words {
-                ids,
-                sentence_starts: starts,
-            });
+            words.push(Words { ids });
         }
-        Prepared { keys, words }
+        let mut figures = vec![false; interned.len()];
+        for (token, id) in interned {
+            figures[id as usize] = token.chars().any(|c| c.is_ascii_digit());
+        }
+        Prepared {
+            keys,
+            words,
+            shape,
+            figures,
+        }
+    }
+
+    /// Whether paragraph `later` nearly repeats `earlier` at `threshold`, and how: by edit or by
+    /// cut likeness (the cut when it needs fewer edits). Besides the likeness, the pair must look like copies of one text: neither is a list item, at least
+    /// one reads as running text (table rows and list lead-ins differ in a word by design), and
+    /// the edits change at most one figure (two parallel reports, `Exports fell to 5.04
+    /// billion ...` and `Imports fell to 7.68 billion ...`, differ in their figures).
+    pub fn near_pair(&self, earlier: usize, later: usize, threshold: f64) -> Option<Likeness> {
+        let (text_a, list_a) = self.shape[earlier];
+        let (text_b, list_b) = self.shape[later];
+        if list_a || list_b || !(text_a || text_b) {
+            return None;
+        }
+        let (a, b) = (&self.words[earlier], &self.words[later]);
+        let few_figures_changed = |found: &Likeness| {
+            let (a, b) = match *found {
+                Likeness::Edits { .. } => (&a.ids[..], &b.ids[..]),
+                Likeness::Cut { dropped, .. } if a.len() > b.len() => {
+                    (&a.ids[..a.len() - dropped], &b.ids[..])
+                }
+                Likeness::Cut { dropped, .. } => (&a.ids[..], &b.ids[..b.len() - dropped]),
+            };
+            self.changed_figures(a, b) <= 1
+        };
+        let edits = edit_likeness(a, b, threshold).filter(few_figures_changed);
+        let cut = cut_likeness(a, b, threshold).filter(few_figures_changed);
+        match (edits, cut) {
+            (Some(edits), Some(cut)) if cut.distance() < edits.distance() => Some(cut),
+            (edits, cut) => edits.or(cut),
+        }
+    }
+
+    /// How many figures one side has that the other lacks (the larger of the two counts).
+    fn changed_figures(&self, a: &[u32], b: &[u32]) -> usize {
+        let mut balance: HashMap<u32, isize> = HashMap::new();
+        for &id in a.iter().filter(|&&id| self.figures[id as usize]) {
+            *balance.entry(id).or_insert(0) += 1;
+        }
+        for &id in b.iter().filter(|&&id| self.figures[id as usize]) {
+            *balance.entry(id).or_insert(0) -= 1;
+        }
+        let only_a: isize = balance.values().filter(|&&n| n > 0).sum();
+        let only_b: isize = balance.values().filter(|&&n| n < 0).map(|n| -n).sum();
+        only_a.max(only_b).unsigned_abs()
     }
 
     /// Whether paragraphs `a` and `b` are equal once normalised.
@@ -387,7 +471,8 @@ impl Prepared {
                 .into_iter()
                 .take(MAX_CANDIDATES)
                 .find_map(|earlier| {
-                    likeness(&self.words[earlier], words, threshold).map(|like| (earlier, like))
+                    self.near_pair(earlier, index, threshold)
+                        .map(|like| (earlier, like))
                 });
 
             // Index this paragraph under its rarest words. A paragraph that repeats it with
@@ -420,6 +505,23 @@ impl Prepared {
     }
 }
 
+/// Whether `text` reads as running text rather than a table row or a list lead-in: it ends with
+/// `.`, `!`, `?` or `…` (perhaps followed by closing quote marks or brackets), or it has at least
+/// [`LONG_TEXT_WORDS`] words and does not end with a colon.
+pub fn reads_as_text(text: &str) -> bool {
+    let text = text.trim_end();
+    text.trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?', '…'])
+        || (text.split_whitespace().count() >= LONG_TEXT_WORDS && !text.ends_with(':'))
+}
+
+/// Whether `text` starts with a list marker: a dash, bullet or asterisk and a space.
+fn is_list_item(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    matches!(chars.next(), Some('-' | '–' | '—' | '*' | '•' | '·'))
+        && chars.next().is_some_and(char::is_whitespace)
+}
+
 /// Whether paragraphs of these lengths could be near repeats at `threshold` at all.
 fn could_match(a: &Words, b: &Words, threshold: f64) -> bool {
     let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
@@ -434,8 +536,7 @@ mod tests {
     /// How the second of two paragraphs (one a line) repeats the first, at 0.8.
     fn like(a: &str, b: &str) -> Option<Likeness> {
         let source = Source::new("t.txt", format!("Headline\n{a}\n{b}\n"));
-        let prepared = Prepared::new(&Article::parse(&source));
-        likeness(&prepared.words[0], &prepared.words[1], 0.8)
+        Prepared::new(&Article::parse(&source)).near_pair(0, 1, 0.8)
     }
 
     #[test]
@@ -482,6 +583,36 @@ mod tests {
         edited.remove(3);
         edited.insert(30, 99);
         assert_eq!(bounded_distance(&long, &edited, 2), Some(2));
+    }
+
+    #[test]
+    fn prefix_distance_finds_the_best_cut() {
+        let long: Vec<u32> = (0..20).collect();
+        assert_eq!(
+            bounded_prefix_distance(&long[..12], &long, 2),
+            Some((0, 12))
+        );
+        let mut short = long[..12].to_vec();
+        short[5] = 99;
+        assert_eq!(bounded_prefix_distance(&short, &long, 2), Some((1, 12)));
+        assert_eq!(bounded_prefix_distance(&[7u32, 8, 9], &long, 1), None);
+        // The whole of `long` is not a prefix that leaves something out.
+        assert_eq!(bounded_prefix_distance(&long, &long, 2), Some((1, 19)));
+    }
+
+    #[test]
+    fn a_copy_cut_in_mid_sentence_is_a_near_repeat() {
+        let cut = "The central bank raised its main interest rate by half a point on Tuesday \
+                   to curb inflation";
+        assert!(matches!(
+            like(BASE, cut),
+            Some(Likeness::Cut {
+                distance: 0,
+                kept: 17,
+                dropped: 8,
+                ..
+            })
+        ));
     }
 
     const BASE: &str = "The central bank raised its main interest rate by half a point on \

@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::rules::near_duplicate_paragraph::check_threshold;
-use crate::similarity::{Prepared, likeness, tokens};
+use crate::similarity::{Prepared, tokens};
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -51,8 +51,7 @@ impl Rule for DuplicateSentence {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let prepared = Prepared::new(article);
         let repeat_paragraphs = |a: usize, b: usize| {
-            prepared.same_text(a, b)
-                || likeness(&prepared.words[a], &prepared.words[b], self.near_threshold).is_some()
+            prepared.same_text(a, b) || prepared.near_pair(a, b, self.near_threshold).is_some()
         };
         let mut seen: HashMap<String, Seen> = HashMap::new();
         let mut findings = Vec::new();
