@@ -431,7 +431,7 @@ impl Prepared {
             .collect();
 
         // How many eligible paragraphs each word occurs in: rare words first in each prefix.
-        let mut frequency: HashMap<u32, u32> = HashMap::new();
+        let mut frequency = vec![0u32; self.figures.len()];
         let mut distinct: Vec<Vec<u32>> = Vec::with_capacity(count);
         for (index, words) in self.words.iter().enumerate() {
             let mut ids = if eligible[index] {
@@ -442,44 +442,62 @@ impl Prepared {
             ids.sort_unstable();
             ids.dedup();
             for &id in &ids {
-                *frequency.entry(id).or_insert(0) += 1;
+                frequency[id as usize] += 1;
             }
             distinct.push(ids);
         }
 
-        let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); self.figures.len()];
+        let mut hits = vec![0u32; count];
         let mut repeats = vec![None; count];
         for index in 0..count {
             if !eligible[index] {
                 continue;
             }
             let words = &self.words[index];
-            let mut hits: HashMap<usize, u32> = HashMap::new();
-            for id in &distinct[index] {
-                if let Some(list) = postings.get(id) {
-                    for &earlier in list.iter().take(MAX_POSTINGS_READ) {
-                        *hits.entry(earlier).or_insert(0) += 1;
+            let mut touched = Vec::new();
+            for &id in &distinct[index] {
+                for &earlier in postings[id as usize].iter().take(MAX_POSTINGS_READ) {
+                    if hits[earlier] == 0 {
+                        touched.push(earlier);
                     }
+                    hits[earlier] += 1;
                 }
             }
-            let mut candidates: Vec<usize> = hits
-                .into_keys()
+            // The candidates sharing the most indexed words, compared in article order.
+            let mut candidates: Vec<usize> = touched
+                .iter()
+                .copied()
                 .filter(|&earlier| could_match(&self.words[earlier], words, threshold))
                 .collect();
-            candidates.sort_unstable();
-            repeats[index] = candidates
-                .into_iter()
-                .take(MAX_CANDIDATES)
-                .find_map(|earlier| {
-                    self.near_pair(earlier, index, threshold)
-                        .map(|like| (earlier, like))
+            if candidates.len() > MAX_CANDIDATES {
+                candidates.select_nth_unstable_by_key(MAX_CANDIDATES, |&earlier| {
+                    (std::cmp::Reverse(hits[earlier]), earlier)
                 });
+                candidates.truncate(MAX_CANDIDATES);
+            }
+            candidates.retain(|&earlier| {
+                share_enough(
+                    &distinct[earlier],
+                    &distinct[index],
+                    self.words[earlier].len().max(words.len()),
+                    threshold,
+                )
+            });
+            candidates.sort_unstable();
+            for earlier in touched {
+                hits[earlier] = 0;
+            }
+            repeats[index] = candidates.into_iter().find_map(|earlier| {
+                self.near_pair(earlier, index, threshold)
+                    .map(|like| (earlier, like))
+            });
 
             // Index this paragraph under its rarest words. A paragraph that repeats it with
             // at most `allowed` edits keeps all but `allowed` of its words, so it shares one of
             // the `allowed + 1` rarest. One that keeps only its opening sentences (at least half
             // of it) keeps all but `allowed` of its first `(threshold - 0.5) * words` words.
-            let rank = |id: &u32| (frequency.get(id).copied().unwrap_or(0), *id);
+            let rank = |id: &u32| (frequency[*id as usize], *id);
             let length = words.len() as f64;
             let allowed = ((1.0 - threshold) / threshold * length + 1e-9).floor() as usize;
             let mut indexed = distinct[index].clone();
@@ -498,7 +516,7 @@ impl Prepared {
             indexed.sort_unstable();
             indexed.dedup();
             for id in indexed {
-                postings.entry(id).or_default().push(index);
+                postings[id as usize].push(index);
             }
         }
         repeats
@@ -520,6 +538,25 @@ fn is_list_item(text: &str) -> bool {
     let mut chars = text.trim_start().chars();
     matches!(chars.next(), Some('-' | '–' | '—' | '*' | '•' | '·'))
         && chars.next().is_some_and(char::is_whitespace)
+}
+
+/// Whether two paragraphs with these sorted distinct words share enough of them to be near
+/// repeats (`words` is the longer one's word count): each edit removes at most one distinct
+/// word, so at most the allowed number of edits of the smaller set are missing from the other.
+fn share_enough(a: &[u32], b: &[u32], words: usize, threshold: f64) -> bool {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared + allowed_edits(words, threshold) >= a.len().min(b.len())
 }
 
 /// Whether paragraphs of these lengths could be near repeats at `threshold` at all.
