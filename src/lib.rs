@@ -23,6 +23,7 @@ pub mod rule;
 pub mod rules;
 pub mod runner;
 pub mod sentence;
+pub mod similarity;
 pub mod source;
 pub mod span;
 pub mod suppress;

@@ -7,8 +7,11 @@
 use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
+mod duplicate_paragraph;
+mod duplicate_sentence;
 mod headline_number;
 mod malformed_header;
+pub(crate) mod near_duplicate_paragraph;
 pub(crate) mod number_conflict;
 mod unattributed_quote;
 mod unbalanced_quote;
@@ -20,12 +23,16 @@ pub static BUILTIN: &[RuleSpec] = &[
         build: build_rule::<malformed_header::MalformedHeader>,
     },
     RuleSpec {
-        card: include_str!("../../rules/unbalanced-quote.toml"),
-        build: build_rule::<unbalanced_quote::UnbalancedQuote>,
+        card: include_str!("../../rules/duplicate-paragraph.toml"),
+        build: build_rule::<duplicate_paragraph::DuplicateParagraph>,
     },
     RuleSpec {
-        card: include_str!("../../rules/unattributed-quote.toml"),
-        build: build_rule::<unattributed_quote::UnattributedQuote>,
+        card: include_str!("../../rules/near-duplicate-paragraph.toml"),
+        build: build_rule::<near_duplicate_paragraph::NearDuplicateParagraph>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/duplicate-sentence.toml"),
+        build: build_rule::<duplicate_sentence::DuplicateSentence>,
     },
     RuleSpec {
         card: include_str!("../../rules/number-conflict.toml"),
@@ -34,6 +41,14 @@ pub static BUILTIN: &[RuleSpec] = &[
     RuleSpec {
         card: include_str!("../../rules/headline-number.toml"),
         build: build_rule::<headline_number::HeadlineNumber>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/unbalanced-quote.toml"),
+        build: build_rule::<unbalanced_quote::UnbalancedQuote>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/unattributed-quote.toml"),
+        build: build_rule::<unattributed_quote::UnattributedQuote>,
     },
 ];
 
