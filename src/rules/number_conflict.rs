@@ -21,6 +21,7 @@ pub struct Options {
     time_words: Vec<String>,
     window: usize,
     roles: Vec<Vec<String>>,
+    max_counts: usize,
 }
 
 /// Which counted nouns count the same thing: synonym groups and nouns never compared. Shared
@@ -99,6 +100,7 @@ pub struct NumberConflict {
     time_words: Vec<Vec<String>>,
     window: usize,
     roles: HashMap<String, String>,
+    max_counts: usize,
 }
 
 impl BuildRule for NumberConflict {
@@ -114,6 +116,7 @@ impl BuildRule for NumberConflict {
             after: phrases(&options.relation_after),
             time_words: phrases(&options.time_words),
             window: options.window,
+            max_counts: options.max_counts,
             roles: options
                 .roles
                 .iter()
@@ -187,17 +190,15 @@ impl Rule for NumberConflict {
         }
         groups
             .iter_mut()
+            // A group counted more often than this is a list or a table, not figures to square.
+            .filter(|(_, counts)| counts.len() <= self.max_counts)
             .filter_map(|(_, counts)| {
                 // A sentence with two counts of a group contrasts or lists them on purpose.
-                let sentences: Vec<Option<usize>> =
-                    counts.iter().map(|c| c.mention.sentence).collect();
-                counts.retain(|c| {
-                    sentences
-                        .iter()
-                        .filter(|&&s| s == c.mention.sentence)
-                        .count()
-                        == 1
-                });
+                let mut per_sentence: HashMap<Option<usize>, usize> = HashMap::new();
+                for count in counts.iter() {
+                    *per_sentence.entry(count.mention.sentence).or_default() += 1;
+                }
+                counts.retain(|c| per_sentence.get(&c.mention.sentence) == Some(&1));
                 conflict(article, counts)
             })
             .collect()
@@ -427,19 +428,26 @@ mod tests {
     use super::*;
     use crate::source::Source;
 
-    fn rule() -> NumberConflict {
+    fn card_options() -> Options {
         let card: toml::Table =
             toml::from_str(include_str!("../../rules/number-conflict.toml")).unwrap();
-        NumberConflict::build(card["options"].clone().try_into().unwrap()).unwrap()
+        card["options"].clone().try_into().unwrap()
+    }
+
+    fn rule() -> NumberConflict {
+        NumberConflict::build(card_options()).unwrap()
     }
 
     /// The findings on a story with these paragraphs: (primary text, secondary texts).
     fn check(paragraphs: &[&str]) -> Vec<(String, Vec<String>)> {
+        check_with(&rule(), paragraphs)
+    }
+
+    fn check_with(rule: &NumberConflict, paragraphs: &[&str]) -> Vec<(String, Vec<String>)> {
         let text = format!("date 2026-02-02 1\nHeadline\n{}\n", paragraphs.join("\n"));
         let source = Source::new("t.txt", text);
         let article = Article::parse(&source);
-        rule()
-            .check(&article)
+        rule.check(&article)
             .into_iter()
             .map(|f| {
                 (
@@ -465,6 +473,13 @@ mod tests {
     fn the_seed_story_flags_150_against_450_once() {
         let found = check(SEED);
         assert_eq!(found, [("150".to_string(), vec!["450".to_string()])]);
+    }
+
+    #[test]
+    fn a_group_counted_more_than_max_counts_times_is_a_list_and_not_compared() {
+        let mut options = card_options();
+        options.max_counts = 2;
+        assert!(check_with(&NumberConflict::build(options).unwrap(), SEED).is_empty());
     }
 
     #[test]
@@ -612,6 +627,7 @@ mod tests {
             time_words: Vec::new(),
             window: 6,
             roles: Vec::new(),
+            max_counts: 40,
         };
         assert!(NumberConflict::build(options(vec![Vec::new()])).is_err());
         let twice = vec![
