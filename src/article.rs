@@ -4,11 +4,12 @@
 use crate::numbers::{NumberMention, find_numbers};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
+use crate::similarity::Prepared;
 use crate::source::Source;
 use crate::span::Span;
 use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// A parsed article. The parser is tolerant: every text parses, and content problems are left
 /// for the rules to report.
@@ -27,9 +28,9 @@ pub struct Article<'s> {
     /// The sentences of all paragraphs, in order.
     pub sentences: Vec<Sentence>,
     /// The quotations of all paragraphs, and stray closing marks.
-    pub quotes: Quotes,
-    /// The figures of the headline and the sentences, in order (see [`crate::numbers`]).
-    pub numbers: Vec<NumberMention>,
+    quotes: OnceLock<Quotes>,
+    numbers: OnceLock<Vec<NumberMention>>,
+    repetition: OnceLock<Prepared>,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -166,19 +167,6 @@ impl<'s> Article<'s> {
             paragraph.sentences = first..sentences.len();
         }
 
-        let quotes = quotes::scan(text, &paragraphs);
-        let mut numbers = headline.map_or_else(Vec::new, |span| find_numbers(text, span, true));
-        for (index, sentence) in sentences.iter().enumerate() {
-            numbers.extend(
-                find_numbers(text, sentence.span, false)
-                    .into_iter()
-                    .map(|mention| NumberMention {
-                        sentence: Some(index),
-                        ..mention
-                    }),
-            );
-        }
-
         Article {
             source,
             header,
@@ -186,9 +174,43 @@ impl<'s> Article<'s> {
             dateline,
             paragraphs,
             sentences,
-            quotes,
-            numbers,
+            quotes: OnceLock::new(),
+            numbers: OnceLock::new(),
+            repetition: OnceLock::new(),
         }
+    }
+
+    /// The quotations of all paragraphs, and stray closing marks (computed on first use, then
+    /// shared by every rule).
+    pub fn quotes(&self) -> &Quotes {
+        self.quotes
+            .get_or_init(|| quotes::scan(self.text(), &self.paragraphs))
+    }
+
+    /// The figures of the headline and the sentences, in order (see [`crate::numbers`]);
+    /// computed on first use, then shared.
+    pub fn numbers(&self) -> &[NumberMention] {
+        self.numbers.get_or_init(|| {
+            let text = self.text();
+            let mut numbers = self
+                .headline
+                .map_or_else(Vec::new, |span| find_numbers(text, span, true));
+            for (index, sentence) in self.sentences.iter().enumerate() {
+                numbers.extend(find_numbers(text, sentence.span, false).into_iter().map(
+                    |mention| NumberMention {
+                        sentence: Some(index),
+                        ..mention
+                    },
+                ));
+            }
+            numbers
+        })
+    }
+
+    /// The paragraphs normalised and tokenised for comparison (see [`crate::similarity`]);
+    /// computed on first use, then shared by the repetition rules.
+    pub fn repetition(&self) -> &Prepared {
+        self.repetition.get_or_init(|| Prepared::new(self))
     }
 
     /// The source the article was parsed from.

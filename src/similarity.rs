@@ -79,9 +79,11 @@ pub fn normalise(text: &str) -> String {
                 continue;
             }
             c => {
-                let mut lower = String::new();
-                lower.extend(c.to_lowercase());
-                push(&mut out, &lower, &mut pending_space);
+                if pending_space && !out.is_empty() {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.extend(c.to_lowercase());
                 continue;
             }
         };
@@ -302,6 +304,7 @@ fn cut_likeness(earlier: &Words, later: &Words, threshold: f64) -> Option<Likene
 }
 
 /// The paragraphs of an article prepared for comparison: normalised keys and word tokens.
+#[derive(Debug)]
 pub struct Prepared {
     /// Per paragraph, its normalised text; the first paragraph also without its dateline.
     keys: Vec<Vec<String>>,

@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::diagnostic::{Finding, Fix};
 use crate::rule::{BuildRule, Rule};
-use crate::similarity::Prepared;
+
 use crate::span::Span;
 use serde::Deserialize;
 
@@ -35,7 +35,7 @@ impl BuildRule for DuplicateParagraph {
 
 impl Rule for DuplicateParagraph {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
-        let prepared = Prepared::new(article);
+        let prepared = article.repetition();
         let repeats: Vec<Option<usize>> = prepared
             .exact_repeats()
             .into_iter()

@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::rules::near_duplicate_paragraph::check_threshold;
-use crate::similarity::{Prepared, tokens};
+use crate::similarity::tokens;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -49,7 +49,7 @@ struct Seen {
 
 impl Rule for DuplicateSentence {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
-        let prepared = Prepared::new(article);
+        let prepared = article.repetition();
         let repeat_paragraphs = |a: usize, b: usize| {
             prepared.same_text(a, b) || prepared.near_pair(a, b, self.near_threshold).is_some()
         };

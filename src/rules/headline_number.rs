@@ -34,7 +34,7 @@ impl BuildRule for HeadlineNumber {
 impl Rule for HeadlineNumber {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let (headline, body): (Vec<&NumberMention>, Vec<&NumberMention>) =
-            article.numbers.iter().partition(|m| m.sentence.is_none());
+            article.numbers().iter().partition(|m| m.sentence.is_none());
         let mut findings = Vec::new();
         for figure in headline {
             let Some(group) = self.groups.of(figure) else {

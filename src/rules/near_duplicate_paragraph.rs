@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
-use crate::similarity::{Likeness, Prepared};
+use crate::similarity::Likeness;
 use serde::Deserialize;
 
 /// The rule's options (see its card).
@@ -45,7 +45,7 @@ impl BuildRule for NearDuplicateParagraph {
 
 impl Rule for NearDuplicateParagraph {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
-        let prepared = Prepared::new(article);
+        let prepared = article.repetition();
         let repeats = prepared.near_repeats(self.threshold, self.min_words);
         repeats
             .into_iter()

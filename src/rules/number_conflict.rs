@@ -148,7 +148,7 @@ impl Rule for NumberConflict {
         let text = article.text();
         let mut sentence_tokens: HashMap<usize, Vec<Token>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
-        for mention in &article.numbers {
+        for mention in article.numbers() {
             let Some(sentence) = mention.sentence else {
                 continue;
             };

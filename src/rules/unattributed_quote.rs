@@ -306,7 +306,7 @@ impl UnattributedQuote {
 /// An unclosed quotation is left as is: where its words end is unknown.
 fn masked_text(article: &Article<'_>) -> String {
     let mut bytes = article.text().as_bytes().to_vec();
-    for quotation in article.quotes.top_level().filter(|q| !q.is_unclosed()) {
+    for quotation in article.quotes().top_level().filter(|q| !q.is_unclosed()) {
         bytes[quotation.content.range()].fill(b' ');
     }
     // Blanking whole quotations keeps every remaining character intact.
@@ -335,7 +335,7 @@ fn first_name(article: &Article<'_>, masked: &str, rule: &UnattributedQuote) -> 
 
 impl Rule for UnattributedQuote {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
-        let quotations: Vec<&Quotation> = article.quotes.top_level().collect();
+        let quotations: Vec<&Quotation> = article.quotes().top_level().collect();
         if quotations.is_empty() {
             return Vec::new();
         }

@@ -31,7 +31,7 @@ impl BuildRule for UnbalancedQuote {
 impl Rule for UnbalancedQuote {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for quotation in article.quotes.top_level().filter(|q| q.is_unclosed()) {
+        for quotation in article.quotes().top_level().filter(|q| q.is_unclosed()) {
             let content = article.slice(quotation.content);
             let last_word =
                 content
@@ -56,7 +56,7 @@ impl Rule for UnbalancedQuote {
             );
         }
         if self.unopened {
-            for &mark in &article.quotes.stray_closers {
+            for &mark in &article.quotes().stray_closers {
                 findings.push(
                     Finding::new(
                         "closing quote mark with no opening mark",
