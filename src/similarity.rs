@@ -19,6 +19,8 @@
 
 use crate::article::Article;
 use crate::span::Span;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Paragraphs longer than this many words (a whole file on one line, say) are only compared
@@ -95,7 +97,7 @@ pub fn normalise(text: &str) -> String {
 /// The word tokens of `text` with the byte offset of each (shifted by `offset`): split at white
 /// space and dashes, lower case, curly apostrophes as straight ones, punctuation and quote marks
 /// at either end dropped; tokens left empty are skipped.
-pub fn tokens(text: &str, offset: usize) -> Vec<(usize, String)> {
+pub fn tokens(text: &str, offset: usize) -> Vec<(usize, Cow<'_, str>)> {
     let is_break = |c: char| c.is_whitespace() || matches!(c, '–' | '—' | '―' | '‒' | '−');
     let mut found = Vec::new();
     let mut start = None;
@@ -114,13 +116,21 @@ pub fn tokens(text: &str, offset: usize) -> Vec<(usize, String)> {
                 if trimmed.is_empty() {
                     continue;
                 }
-                let mut token = String::with_capacity(trimmed.len());
-                for c in trimmed.chars() {
-                    match c {
-                        '’' | '‘' | '′' => token.push('\''),
-                        c => token.extend(c.to_lowercase()),
+                let plain = trimmed
+                    .chars()
+                    .all(|c| !c.is_uppercase() && !matches!(c, '’' | '‘' | '′'));
+                let token = if plain {
+                    Cow::Borrowed(trimmed)
+                } else {
+                    let mut token = String::with_capacity(trimmed.len());
+                    for c in trimmed.chars() {
+                        match c {
+                            '’' | '‘' | '′' => token.push('\''),
+                            c => token.extend(c.to_lowercase()),
+                        }
                     }
-                }
+                    Cow::Owned(token)
+                };
                 found.push((offset + from + lead, token));
             }
             _ => {}
@@ -258,6 +268,8 @@ fn allowed_edits(words: usize, threshold: f64) -> usize {
 pub struct Words {
     /// Interned token ids, in order.
     pub ids: Vec<u32>,
+    /// The byte offset in the source of each token.
+    pub starts: Vec<usize>,
 }
 
 impl Words {
@@ -320,7 +332,7 @@ pub struct Prepared {
 impl Prepared {
     /// Normalise and tokenise the paragraphs of `article`.
     pub fn new(article: &Article<'_>) -> Prepared {
-        let mut interned: HashMap<String, u32> = HashMap::new();
+        let mut interned: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
         let mut keys = Vec::with_capacity(article.paragraphs.len());
         let mut words = Vec::with_capacity(article.paragraphs.len());
         let mut shape = Vec::with_capacity(article.paragraphs.len());
@@ -331,17 +343,17 @@ impl Prepared {
                 span = Span::new(dateline.span.end, span.end);
                 own_keys.push(normalise(article.slice(span)));
             }
-            let ids = tokens(article.slice(span), span.start)
+            let (starts, ids) = tokens(article.slice(span), span.start)
                 .into_iter()
-                .map(|(_, token)| {
+                .map(|(start, token)| {
                     let next = interned.len() as u32;
-                    *interned.entry(token).or_insert(next)
+                    (start, *interned.entry(token).or_insert(next))
                 })
-                .collect();
+                .unzip();
             let text = article.slice(span);
             shape.push((reads_as_text(text), is_list_item(text)));
             keys.push(own_keys);
-            words.push(Words { ids });
+            words.push(Words { ids, starts });
         }
         let mut figures = vec![false; interned.len()];
         for (token, id) in interned {
@@ -353,6 +365,14 @@ impl Prepared {
             shape,
             figures,
         }
+    }
+
+    /// The interned word ids of paragraph `paragraph` that start inside `span` (a sentence).
+    pub fn words_in(&self, paragraph: usize, span: Span) -> &[u32] {
+        let words = &self.words[paragraph];
+        let from = words.starts.partition_point(|&start| start < span.start);
+        let to = words.starts.partition_point(|&start| start < span.end);
+        &words.ids[from..to]
     }
 
     /// Whether paragraph `later` nearly repeats `earlier` at `threshold`, and how: by edit or by
@@ -595,6 +615,7 @@ mod tests {
         let found: Vec<String> = tokens("“Iraq’s U.S.-backed plan,” he said—1,000 -- no.", 0)
             .into_iter()
             .map(|(_, t)| t)
+            .map(String::from)
             .collect();
         assert_eq!(
             found,

@@ -5,7 +5,6 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::rules::near_duplicate_paragraph::check_threshold;
-use crate::similarity::tokens;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -53,20 +52,17 @@ impl Rule for DuplicateSentence {
         let repeat_paragraphs = |a: usize, b: usize| {
             prepared.same_text(a, b) || prepared.near_pair(a, b, self.near_threshold).is_some()
         };
-        let mut seen: HashMap<String, Seen> = HashMap::new();
+        let mut seen: HashMap<&[u32], Seen> = HashMap::new();
         let mut findings = Vec::new();
         for (index, sentence) in article.sentences.iter().enumerate() {
-            let words: Vec<String> = tokens(article.slice(sentence.span), 0)
-                .into_iter()
-                .map(|(_, word)| word)
-                .collect();
+            let words = prepared.words_in(sentence.paragraph, sentence.span);
             if words.len() < self.min_words {
                 continue;
             }
             let paragraph = sentence.paragraph;
-            let Some(earlier) = seen.get_mut(&words.join(" ")) else {
+            let Some(earlier) = seen.get_mut(words) else {
                 seen.insert(
-                    words.join(" "),
+                    words,
                     Seen {
                         first: index,
                         paragraphs: vec![paragraph],
