@@ -89,6 +89,59 @@ mod tests {
         }
     }
 
+    /// The `## Example` of each card holds the input (first text block) and the rule's exact
+    /// output on it (second text block), so the docs cannot drift from the code.
+    #[test]
+    fn every_card_example_shows_the_rules_real_output() {
+        use crate::report::Format;
+        use crate::rule::RuleLevel;
+        for card in CARDS.iter() {
+            let example = card.docs.split("## Example").nth(1).unwrap_or_default();
+            let blocks: Vec<&str> = example
+                .split("```text\n")
+                .skip(1)
+                .map(|b| b.split("```").next().unwrap_or_default())
+                .collect();
+            assert!(
+                blocks.len() >= 2,
+                "{}: the example needs an input and an output block",
+                card.name
+            );
+            let config = CARDS
+                .iter()
+                .fold(Config::builder(), |builder, other| {
+                    let level = if other.name == card.name {
+                        RuleLevel::Warn
+                    } else {
+                        RuleLevel::Off
+                    };
+                    builder.level(&other.name, level)
+                })
+                .build()
+                .unwrap();
+            let source = crate::source::Source::new("story.txt", blocks[0]);
+            let mut diagnostics = crate::engine::lint_source(&source, &config.rules);
+            for diagnostic in &mut diagnostics {
+                diagnostic.level = card.level.level().unwrap_or(diagnostic.level);
+            }
+            let output = Format::Human.render_file(Some(&source), &diagnostics, false);
+            let trim = |text: &str| {
+                text.lines()
+                    .map(str::trim_end)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .trim()
+                    .to_string()
+            };
+            assert_eq!(
+                trim(&output),
+                trim(blocks[1]),
+                "{}: the card's example output is not what the rule prints",
+                card.name
+            );
+        }
+    }
+
     #[test]
     fn rule_names_are_unique_kebab_case() {
         let mut names: Vec<&str> = CARDS.iter().map(|c| c.name.as_str()).collect();
