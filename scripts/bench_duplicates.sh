@@ -5,7 +5,7 @@
 #   varied:    paragraphs of random words, with an exact and a near repeat every 100 paragraphs;
 #   templated: every paragraph the same sentence with one word changed (all near repeats of each
 #              other: the worst case for candidate generation).
-# Usage: cargo build --release && scripts/bench-duplicates.sh
+# Usage: cargo build --release && scripts/bench_duplicates.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binary=target/release/wirelint

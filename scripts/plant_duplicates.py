@@ -11,7 +11,7 @@ Kinds: exact repeats (verbatim, white space, quote marks, case), near repeats (a
 added, changed, two words swapped, punctuation changed, the last sentence cut off) and a long
 sentence repeated in another paragraph.
 
-Usage: cargo build --release && python3 scripts/plant-duplicates.py [PER_KIND] [SEED]
+Usage: cargo build --release && python3 scripts/plant_duplicates.py [PER_KIND] [SEED]
 """
 import collections
 import json

@@ -2,7 +2,7 @@
 """Findings per 100 articles of the repeated-text rules on the evaluation corpus, with every
 finding printed (the repeat and the first copy, shortened) so that a sample can be judged.
 
-Usage: cargo build --release && python3 scripts/measure-duplicates.py [CORPUS_DIR ...]
+Usage: cargo build --release && python3 scripts/measure_duplicates.py [CORPUS_DIR ...]
 (default: /work/shared/corpus/reuters and /work/shared/corpus/bbc). Corpus text is only read,
 never written into the repository.
 """
