@@ -227,11 +227,6 @@ impl<'s> Article<'s> {
     pub fn slice(&self, span: Span) -> &'s str {
         span.slice(self.source.text())
     }
-
-    /// The sentences of paragraph `index`.
-    pub fn sentences_of(&self, paragraph: &Paragraph) -> &[Sentence] {
-        &self.sentences[paragraph.sentences.clone()]
-    }
 }
 
 /// Whether a first line looks like a header line, or an attempt at one: a few fields, one of

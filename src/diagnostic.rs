@@ -186,6 +186,9 @@ pub struct Diagnostic {
 /// The rule name of diagnostics about files that could not be read.
 pub const READ_ERROR: &str = "read-error";
 
+/// The rule name of diagnostics about fixed files that could not be written.
+pub const WRITE_ERROR: &str = "write-error";
+
 impl Diagnostic {
     /// Place a rule's finding in `source`.
     pub fn from_finding(source: &Source, rule: &str, level: Level, finding: Finding) -> Diagnostic {
@@ -225,13 +228,13 @@ impl Diagnostic {
         }
     }
 
-    /// A diagnostic for a file that could not be read or decoded: no labels; placed at the
+    /// An error about a whole file (`read-error`, `write-error`): no labels; placed at the
     /// offending byte when there is one, else at line 1.
-    pub fn read_error(path: &str, message: String, at: Option<Position>) -> Diagnostic {
+    pub fn file_error(rule: &str, path: &str, message: String, at: Option<Position>) -> Diagnostic {
         let at = at.unwrap_or(Position { line: 1, column: 1 });
         Diagnostic {
             path: path.to_string(),
-            rule: READ_ERROR.to_string(),
+            rule: rule.to_string(),
             level: Level::Error,
             message,
             line: at.line,

@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod config;
+pub mod counts;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;

@@ -90,21 +90,26 @@ fn main() -> ExitCode {
         .iter()
         .find(|p| p.as_os_str() != "-")
         .cloned();
-    let config = match load_config(
-        cli.config.as_deref(),
-        first_path.as_deref().unwrap_or(Path::new(".")),
-    ) {
-        Ok(config) => config,
-        Err(error) => {
-            print_config_error(&error);
-            return ExitCode::from(FAILED);
-        }
+    let color = match cli.lint.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
+    // `init` and `explain` need no config, so a broken one cannot stop them.
     let status = match cli.command {
-        Some(Command::Rules) => list_rules(&config),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Init { force }) => init(force),
-        None => lint(&cli.lint, &config),
+        Some(Command::Rules) | None => {
+            let start = first_path.as_deref().unwrap_or(Path::new("."));
+            match load_config(cli.config.as_deref(), start) {
+                Ok(config) if cli.command.is_some() => list_rules(&config),
+                Ok(config) => lint(&cli.lint, &config, color),
+                Err(error) => {
+                    print_config_error(&error, color);
+                    FAILED
+                }
+            }
+        }
     };
     ExitCode::from(status)
 }
@@ -119,10 +124,9 @@ fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigEr
     }
 }
 
-fn print_config_error(error: &ConfigError) {
+fn print_config_error(error: &ConfigError, color: bool) {
     match error.diagnostic() {
         Some((source, diagnostic)) => {
-            let color = io::stderr().is_terminal();
             eprint!(
                 "{}",
                 Format::Human.render_file(Some(source), &[diagnostic], color)
@@ -132,12 +136,7 @@ fn print_config_error(error: &ConfigError) {
     }
 }
 
-fn lint(args: &LintArgs, config: &Config) -> u8 {
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+fn lint(args: &LintArgs, config: &Config, color: bool) -> u8 {
     let options = RunOptions {
         format: args.format,
         color,

@@ -4,6 +4,7 @@
 //! numbers and addresses are not mentions. The word lists are data, in `rules/data/numbers.toml`.
 
 use crate::span::Span;
+use crate::text::{phrases, word_set};
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -274,19 +275,9 @@ struct Lexicon {
     streets: HashSet<String>,
 }
 
-/// Splits phrases into words, longest first.
-pub fn phrases(list: &[String]) -> Vec<Vec<String>> {
-    let mut phrases: Vec<Vec<String>> = list
-        .iter()
-        .map(|p| p.split_whitespace().map(str::to_lowercase).collect())
-        .filter(|p: &Vec<String>| !p.is_empty())
-        .collect();
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    phrases
-}
-
-fn set(list: Vec<String>) -> HashSet<String> {
-    list.into_iter().map(|w| w.to_lowercase()).collect()
+/// Phrases of the embedded word lists (an empty one is a bug in the data file).
+fn lexicon_phrases(list: &[String]) -> Vec<Vec<String>> {
+    phrases(list, "rules/data/numbers.toml").unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The word lists, parsed once. The file ships inside the binary and a unit test parses it, so
@@ -319,7 +310,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         (&data.qualifiers.at_least, QualifierKind::AtLeast),
         (&data.qualifiers.at_most, QualifierKind::AtMost),
     ] {
-        qualifiers.extend(phrases(list).into_iter().map(|p| (p, kind)));
+        qualifiers.extend(lexicon_phrases(list).into_iter().map(|p| (p, kind)));
     }
     qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     let mut vague: Vec<(Phrase, f64, f64)> = data
@@ -327,7 +318,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .iter()
         .map(|v| {
             (
-                phrases(std::slice::from_ref(&v.phrase)).concat(),
+                lexicon_phrases(std::slice::from_ref(&v.phrase)).concat(),
                 v.low,
                 v.high,
             )
@@ -339,18 +330,18 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         scales: data.scales,
         suffixes: data.suffixes,
         number,
-        money_words: set(data.money.words),
-        percent: phrases(&data.percent.words),
+        money_words: word_set(&data.money.words),
+        percent: lexicon_phrases(&data.percent.words),
         vague,
         qualifiers,
         tolerance: data.qualifiers.tolerance,
         irregular: data.nouns.irregular,
-        not_plural: set(data.nouns.not_plural),
-        stop: set(data.nouns.stop),
-        months: set(data.non_counts.months),
-        before: set(data.non_counts.before),
-        after: set(data.non_counts.after),
-        streets: set(data.non_counts.streets),
+        not_plural: word_set(&data.nouns.not_plural),
+        stop: word_set(&data.nouns.stop),
+        months: word_set(&data.non_counts.months),
+        before: word_set(&data.non_counts.before),
+        after: word_set(&data.non_counts.after),
+        streets: word_set(&data.non_counts.streets),
     }
 });
 

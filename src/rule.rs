@@ -5,7 +5,6 @@ use crate::article::Article;
 use crate::diagnostic::{Finding, Level};
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IntoDeserializer};
-use std::sync::LazyLock;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -144,6 +143,3 @@ pub fn parse_cards(specs: &[RuleSpec]) -> Vec<RuleCard> {
         .map(|spec| RuleCard::parse(spec.card))
         .collect()
 }
-
-/// A lazily parsed list of cards, one per built-in rule.
-pub type Cards = LazyLock<Vec<RuleCard>>;

@@ -1,7 +1,7 @@
 //! A lint run over many inputs: read, lint (and fix) each in parallel, print in path order.
 
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::{Diagnostic, Level, READ_ERROR, WRITE_ERROR};
 use crate::engine::lint_source;
 use crate::fix::{apply_fixes, write_atomic};
 use crate::report::{Format, Summary};
@@ -54,9 +54,6 @@ pub enum RunStatus {
 /// Files linted in parallel at a time; their output is printed before the next batch starts,
 /// so memory stays bounded on any tree.
 const BATCH: usize = 256;
-
-/// The rule name of diagnostics about fixed files that could not be written.
-pub const WRITE_ERROR: &str = "write-error";
 
 /// One job: an input to read, or a path that could not even be visited.
 enum Job {
@@ -127,6 +124,10 @@ pub fn run(
     let mut summary = Summary::default();
     let mut kept = Vec::new();
     let (mut readable, mut write_failed, mut changed) = (false, false, false);
+    let fixing_stdin = options.fix == FixMode::Apply
+        && jobs
+            .iter()
+            .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)));
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
@@ -138,23 +139,16 @@ pub fn run(
             readable |= outcome.readable;
             write_failed |= outcome.write_failed;
             changed |= outcome.changed;
-            match &outcome.fixed_stdin {
-                Some(fixed) => {
-                    let _ = out.write_all(fixed.as_bytes());
-                    let _ = err.write_all(outcome.output.as_bytes());
-                }
-                None => {
-                    let _ = out.write_all(outcome.output.as_bytes());
-                }
+            // With the fixed text of standard input on `out`, every report goes to `err`.
+            if let Some(fixed) = &outcome.fixed_stdin {
+                let _ = out.write_all(fixed.as_bytes());
             }
+            let report: &mut dyn Write = if fixing_stdin { err } else { out };
+            let _ = report.write_all(outcome.output.as_bytes());
         }
     }
     if options.fix != FixMode::Diff && (!options.quiet || !options.format.streams()) {
         let end = options.format.render_end(&kept, &summary);
-        let fixing_stdin = options.fix == FixMode::Apply
-            && jobs
-                .iter()
-                .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)));
         let target: &mut dyn Write = if fixing_stdin { err } else { out };
         let _ = target.write_all(end.as_bytes());
     }
@@ -163,7 +157,8 @@ pub fn run(
     if !readable || write_failed {
         RunStatus::Failed
     } else if options.fix == FixMode::Diff {
-        if changed {
+        // Something to change, or a file that could not be read, fails a `--diff` check.
+        if changed || summary.errors > 0 {
             RunStatus::Found
         } else {
             RunStatus::Clean
@@ -196,7 +191,8 @@ fn run_job(
     let source = match read {
         Ok(source) => source,
         Err(error) => {
-            let diagnostic = Diagnostic::read_error(
+            let diagnostic = Diagnostic::file_error(
+                READ_ERROR,
                 name,
                 format!("could not read `{name}`: {error}"),
                 error.position(),
@@ -212,6 +208,7 @@ fn run_job(
         return outcome;
     }
 
+    let original = diagnostics.clone();
     let (fixed, applied, diagnostics) = fix_until_stable(&source, rules, diagnostics);
     if options.fix == FixMode::Diff {
         let diff = TextDiff::from_lines(source.text(), fixed.text())
@@ -229,7 +226,10 @@ fn run_job(
     outcome.readable = true;
     outcome.summary.fixed = applied;
     match input {
-        Input::Stdin => outcome.fixed_stdin = Some(fixed.text().to_string()),
+        Input::Stdin => {
+            let bom = if source.has_bom() { "\u{feff}" } else { "" };
+            outcome.fixed_stdin = Some(format!("{bom}{}", fixed.text()));
+        }
         Input::File(path) if applied > 0 => {
             let mut bytes = Vec::with_capacity(fixed.text().len() + 3);
             if source.has_bom() {
@@ -238,14 +238,16 @@ fn run_job(
             bytes.extend_from_slice(fixed.text().as_bytes());
             if let Err(error) = write_atomic(path, &bytes) {
                 let message = format!("could not write the fixes to `{name}`: {error}");
-                let mut diagnostic = Diagnostic::read_error(name, message, None);
-                diagnostic.rule = WRITE_ERROR.to_string();
+                let mut diagnostic = Diagnostic::file_error(WRITE_ERROR, name, message, None);
                 diagnostic
                     .notes
                     .push("the file was left as it was".to_string());
                 // Report the findings of the original text, since it is what stays on disk.
-                let mut failed = report(options, Some(&source), vec![diagnostic]);
-                failed.summary.files = 1;
+                let mut failed = report(
+                    options,
+                    Some(&source),
+                    [vec![diagnostic], original].concat(),
+                );
                 failed.readable = true;
                 failed.write_failed = true;
                 return failed;

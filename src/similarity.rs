@@ -9,8 +9,8 @@
 //! - *edit likeness*: `1 - d / max(n, m)`, where `d` is the word-level Damerau-Levenshtein
 //!   distance (optimal string alignment: a word dropped, added or changed, or two neighbouring
 //!   words swapped, is one edit) and `n`, `m` the two word counts;
-//! - *cut likeness*, for a sentence cut off the end: the shorter paragraph against the longer one
-//!   cut at one of its sentence starts, `1 - d / m` with `m` the shorter word count, when the
+//! - *cut likeness*, for a paragraph cut off before its end: the shorter paragraph against the
+//!   longer one cut after any of its words, `1 - d / m` with `m` the shorter word count, when the
 //!   shorter keeps at least half of the longer's words.
 //!
 //! The work is bounded: exact repeats are found through a hash map, near repeats through an
@@ -156,6 +156,9 @@ pub fn bounded_prefix_distance<T: PartialEq>(
     long: &[T],
     max: usize,
 ) -> Option<(usize, usize)> {
+    if long.is_empty() {
+        return None;
+    }
     let end = long.len().min(short.len() + max);
     let row = last_row(short, &long[..end], max)?;
     (short.len().saturating_sub(max).max(1)..=end.min(long.len() - 1))
@@ -586,6 +589,17 @@ fn share_enough(a: &[u32], b: &[u32], words: usize, threshold: f64) -> bool {
 fn could_match(a: &Words, b: &Words, threshold: f64) -> bool {
     let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
     long - short <= allowed_edits(long, threshold) || short * 2 >= long
+}
+
+/// Checks a likeness threshold from a card or config: a share between 0.5 and 1.
+pub fn check_threshold(name: &str, threshold: f64) -> Result<f64, String> {
+    if (0.5..1.0).contains(&threshold) {
+        Ok(threshold)
+    } else {
+        Err(format!(
+            "`{name}` must be at least 0.5 and below 1 (a share of the words), not {threshold}"
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,12 @@ impl Source {
                 limit: max_size,
             });
         }
-        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
+        let body = &bytes[bom..];
         if body.is_empty() {
             return Err(SourceError::Empty);
         }
@@ -104,9 +109,10 @@ impl Source {
             Err(error) => {
                 let valid = error.utf8_error().valid_up_to();
                 let bytes = error.as_bytes();
+                // Positions count from after the BOM, as they do for the NUL check.
                 Err(SourceError::NotUtf8 {
                     byte: bytes[valid],
-                    at: byte_position(bytes, valid),
+                    at: byte_position(&bytes[bom..], valid - bom),
                 })
             }
         }
@@ -222,6 +228,12 @@ mod tests {
             error.to_string(),
             "the file is not valid UTF-8: invalid byte 0xA3 at line 2, column 7"
         );
+    }
+
+    #[test]
+    fn positions_count_from_after_the_bom() {
+        let error = decode(b"\xEF\xBB\xBFab\xA3").unwrap_err();
+        assert_eq!(error.position(), Some(Position { line: 1, column: 3 }));
     }
 
     #[test]

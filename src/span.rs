@@ -43,11 +43,6 @@ impl Span {
     pub fn shift(self, offset: usize) -> Span {
         Span::new(self.start + offset, self.end + offset)
     }
-
-    /// Whether the two spans share at least one byte.
-    pub fn overlaps(self, other: Span) -> bool {
-        self.start < other.end && other.start < self.end
-    }
 }
 
 /// A 1-based line and column (the column counts characters, not bytes).

@@ -142,7 +142,7 @@ fn find_suppressions(source: &Source) -> Vec<Suppression> {
                 Some(target.unwrap_or(0))
             },
             rules: rest
-                .split([',', ' '])
+                .split(|c: char| c == ',' || c.is_whitespace())
                 .filter(|r| !r.is_empty())
                 .map(str::to_string)
                 .collect(),
@@ -197,6 +197,18 @@ mod tests {
             "suppression names unknown rule `malformed-headr`"
         );
         assert_eq!(found[1].rule, "malformed-header");
+    }
+
+    #[test]
+    fn rule_names_may_be_separated_by_commas_tabs_or_spaces() {
+        let text = "<!-- wirelint-disable-next-line\tmalformed-header,  unbalanced-quote -->\n date 2026-02-02 403\nHeadline\nHe said \"yes.\n";
+        assert_eq!(
+            lint(text),
+            [
+                (UNUSED_SUPPRESSION.to_string(), 1),
+                ("unbalanced-quote".to_string(), 4)
+            ]
+        );
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Small text helpers shared by rules.
 
+use std::collections::HashSet;
+
 /// Levenshtein distance between two short strings, counted in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
@@ -28,6 +30,29 @@ pub fn words(text: &str, offset: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// Words of a word list (a card's or a data file's) as a set, in lower case.
+pub fn word_set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Phrases of a word list as lists of lower-case words, longest first so that the longest match
+/// wins; an empty phrase is refused, naming the `option` it is in.
+pub fn phrases(list: &[String], option: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut phrases = list
+        .iter()
+        .map(|phrase| {
+            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                Err(format!("`{option}` has an empty entry"))
+            } else {
+                Ok(words)
+            }
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    Ok(phrases)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +63,19 @@ mod tests {
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("été", "ete"), 2);
+    }
+
+    #[test]
+    fn phrases_are_lower_case_longest_first_and_never_empty() {
+        let list = ["said".to_string(), "According to".to_string()];
+        assert_eq!(
+            phrases(&list, "verbs").unwrap(),
+            [vec!["according", "to"], vec!["said"]]
+        );
+        assert_eq!(
+            phrases(&[" ".to_string()], "verbs").unwrap_err(),
+            "`verbs` has an empty entry"
+        );
     }
 
     #[test]

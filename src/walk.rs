@@ -1,7 +1,7 @@
 //! Turning the paths on the command line into the list of inputs to lint.
 
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, READ_ERROR};
 use crate::source::io_message;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -94,7 +94,8 @@ fn shown_path(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn read_error(path: &Path, message: String) -> Diagnostic {
-    Diagnostic::read_error(
+    Diagnostic::file_error(
+        READ_ERROR,
         &path.display().to_string(),
         format!("could not read `{}`: {message}", path.display()),
         None,

@@ -34,6 +34,10 @@ fn fix_on_a_read_only_file_reports_and_keeps_the_original() {
         "{stdout}"
     );
     assert!(stdout.contains("the file is read-only"), "{stdout}");
+    assert!(
+        stdout.contains("error[malformed-header]"),
+        "the findings on the unchanged file are shown: {stdout}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), STORY);
 }
 

@@ -1,8 +1,7 @@
 //! `sarif`: SARIF 2.1.0, one run, the rules with their docs, results with regions.
 
-use crate::diagnostic::{Diagnostic, Label, Level, READ_ERROR};
+use crate::diagnostic::{Diagnostic, Label, Level, READ_ERROR, WRITE_ERROR};
 use crate::rules::CARDS;
-use crate::runner::WRITE_ERROR;
 use crate::suppress::UNUSED_SUPPRESSION;
 use serde_json::{Value, json};
 
@@ -206,7 +205,8 @@ mod tests {
             " date 26/02/1987 403\nHeadline\nBody.\n",
             &Config::default(),
         );
-        diagnostics.push(Diagnostic::read_error(
+        diagnostics.push(Diagnostic::file_error(
+            READ_ERROR,
             "bad.txt",
             "could not read `bad.txt`".into(),
             None,

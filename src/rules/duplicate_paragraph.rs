@@ -72,40 +72,38 @@ impl Rule for DuplicateParagraph {
 }
 
 /// The bytes to delete to remove paragraph `index` with its line break. A paragraph followed by
-/// others that stay loses its lines and the blank lines after it, up to the next paragraph. One
-/// at the end of the article (`at_end`: only deleted repeats follow it) loses the line break and
-/// blank lines before it, back to the previous paragraph, and its own lines with their line
-/// break; when the file does not end in a line break, its line break before instead.
+/// others that stay loses its lines and the blank lines after it. One at the end of the article
+/// (`at_end`: only deleted repeats follow it) loses the blank lines before it and its own lines
+/// with their line break; when the file does not end in a line break, the line break before it
+/// instead. Comment lines (`<!-- ... -->`) around it always stay.
 fn deletion(article: &Article<'_>, index: usize, at_end: bool) -> Span {
     let text = article.text();
     let lines = article.source().lines();
     let line_start = |line: usize| lines.line_span(text, line).start;
+    let content_end = |line: usize| lines.line_span(text, line).end;
+    let is_blank = |line: usize| lines.line_span(text, line).slice(text).trim().is_empty();
     let paragraphs = &article.paragraphs;
     let paragraph = &paragraphs[index];
-    let previous = index.checked_sub(1).map(|i| &paragraphs[i]);
-    match (paragraphs.get(index + 1), previous) {
-        (Some(next), _) if !at_end => Span::new(
-            line_start(paragraph.lines.start),
-            line_start(next.lines.start),
-        ),
-        (_, None) => Span::new(line_start(paragraph.lines.start), text.len()),
-        (_, Some(previous)) => {
-            let ends_in_break = paragraphs
-                .last()
-                .is_some_and(|last| last.lines.end < lines.line_count());
-            if ends_in_break {
-                Span::new(
-                    line_start(previous.lines.end),
-                    line_start(paragraph.lines.end),
-                )
-            } else {
-                let content_end = |line: usize| lines.line_span(text, line).end;
-                Span::new(
-                    content_end(previous.lines.end - 1),
-                    content_end(paragraph.lines.end - 1),
-                )
-            }
+    if let Some(next) = paragraphs.get(index + 1).filter(|_| !at_end) {
+        let mut end = paragraph.lines.end;
+        while end < next.lines.start && is_blank(end) {
+            end += 1;
         }
+        return Span::new(line_start(paragraph.lines.start), line_start(end));
+    }
+    let floor = index.checked_sub(1).map_or(0, |i| paragraphs[i].lines.end);
+    let mut start = paragraph.lines.start;
+    while start > floor && is_blank(start - 1) {
+        start -= 1;
+    }
+    let ends_in_break = paragraphs
+        .last()
+        .is_some_and(|last| last.lines.end < lines.line_count());
+    if ends_in_break {
+        Span::new(line_start(start), line_start(paragraph.lines.end))
+    } else {
+        let before = start.checked_sub(1).map_or(0, content_end);
+        Span::new(before, content_end(paragraph.lines.end - 1))
     }
 }
 
@@ -145,6 +143,19 @@ mod tests {
     const P1: &str = "The minister said the talks would resume next week in Geneva.";
     const P2: &str = "Both sides have traded accusations since the ceasefire collapsed.";
     const P3: &str = "Officials declined to say who would lead the new delegation there.";
+
+    #[test]
+    fn the_fix_keeps_comment_lines_around_the_repeat() {
+        let text = "date 2026-02-02 1\nHeadline\nThe council approved the budget for next year on Tuesday.\nThe council approved the budget for next year on Tuesday.\n<!-- wirelint-disable-next-line number-conflict -->\nMayor Ann Lee said 12 projects would start soon.\n";
+        let (source, findings) = check(text);
+        let fix = findings[0].fix.as_ref().unwrap();
+        let span = fix.edits[0].span;
+        assert_eq!(
+            source.slice(span),
+            "The council approved the budget for next year on Tuesday.\n"
+        );
+        assert!(span.start > text.find("Tuesday.").unwrap());
+    }
 
     #[test]
     fn a_repeated_last_line_is_reported_and_its_fix_deletes_exactly_that_line() {

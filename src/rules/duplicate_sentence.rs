@@ -4,7 +4,7 @@
 use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
-use crate::rules::near_duplicate_paragraph::check_threshold;
+use crate::similarity::check_threshold;
 use serde::Deserialize;
 use std::collections::HashMap;
 

@@ -2,10 +2,10 @@
 //! (`Hundreds of detainees` over a body that says 45).
 
 use crate::article::Article;
+use crate::counts::{Groups, agree, comparable, written};
 use crate::diagnostic::Finding;
 use crate::numbers::NumberMention;
 use crate::rule::{BuildRule, Rule};
-use crate::rules::number_conflict::{Groups, agree, comparable, written};
 use serde::Deserialize;
 
 /// The rule's options (see its card).

@@ -11,8 +11,8 @@ mod duplicate_paragraph;
 mod duplicate_sentence;
 mod headline_number;
 mod malformed_header;
-pub(crate) mod near_duplicate_paragraph;
-pub(crate) mod number_conflict;
+mod near_duplicate_paragraph;
+mod number_conflict;
 mod unattributed_quote;
 mod unbalanced_quote;
 

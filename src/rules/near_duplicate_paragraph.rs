@@ -3,7 +3,7 @@
 use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
-use crate::similarity::Likeness;
+use crate::similarity::{Likeness, check_threshold};
 use serde::Deserialize;
 
 /// The rule's options (see its card).
@@ -19,17 +19,6 @@ pub struct Options {
 pub struct NearDuplicateParagraph {
     threshold: f64,
     min_words: usize,
-}
-
-/// Checks a likeness threshold from a card or config: a share between 0.5 and 1.
-pub fn check_threshold(name: &str, threshold: f64) -> Result<f64, String> {
-    if (0.5..1.0).contains(&threshold) {
-        Ok(threshold)
-    } else {
-        Err(format!(
-            "`{name}` must be at least 0.5 and below 1 (a share of the words), not {threshold}"
-        ))
-    }
 }
 
 impl BuildRule for NearDuplicateParagraph {

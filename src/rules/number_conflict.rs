@@ -2,13 +2,13 @@
 //! in the text saying how they relate (`450 detainees` ... `150 fighters`).
 
 use crate::article::Article;
+use crate::counts::{Groups, agree, comparable, written};
 use crate::diagnostic::Finding;
-use crate::numbers::{
-    NumberKind, NumberMention, Token, is_function_word, lemma, phrases, tokenize,
-};
+use crate::numbers::{NumberMention, Token, is_function_word, tokenize};
 use crate::rule::{BuildRule, Rule};
+use crate::text::phrases;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
@@ -22,74 +22,6 @@ pub struct Options {
     window: usize,
     roles: Vec<Vec<String>>,
     max_counts: usize,
-}
-
-/// Which counted nouns count the same thing: synonym groups and nouns never compared. Shared
-/// with `headline-number`.
-pub(crate) struct Groups {
-    key: HashMap<String, String>,
-    ignore: HashSet<String>,
-}
-
-impl Groups {
-    /// Groups from the cards' `synonyms` and `ignore-nouns` (singulars or plurals, any case).
-    pub(crate) fn new(synonyms: &[Vec<String>], ignore: &[String]) -> Result<Groups, String> {
-        let mut key = HashMap::new();
-        for group in synonyms {
-            let Some(first) = group.first() else {
-                return Err("`synonyms` has an empty group".to_string());
-            };
-            let name = normal(first);
-            for word in group {
-                if let Some(other) = key.insert(normal(word), name.clone())
-                    && other != name
-                {
-                    return Err(format!("`{word}` is in two `synonyms` groups"));
-                }
-            }
-        }
-        Ok(Groups {
-            key,
-            ignore: ignore.iter().map(|w| normal(w)).collect(),
-        })
-    }
-
-    /// The group a count belongs to, or `None` when it is not a count of things the rules
-    /// compare (money, percentages, units of measure, no noun).
-    pub(crate) fn of(&self, mention: &NumberMention) -> Option<String> {
-        if mention.kind != NumberKind::Count {
-            return None;
-        }
-        let lemma = mention.lemma.as_deref()?;
-        // `12,000 tonne cargoes`: a unit among the modifiers makes it a measure.
-        if self.ignore.contains(lemma) || mention.modifiers.iter().any(|m| self.ignore.contains(m))
-        {
-            return None;
-        }
-        Some(
-            self.key
-                .get(lemma)
-                .cloned()
-                .unwrap_or_else(|| lemma.to_string()),
-        )
-    }
-}
-
-/// Whether two counts of one group may count the same things: their modifiers do not tell
-/// them apart (`12 Iraqi soldiers` and `5 U.S. soldiers` are different groups).
-pub(crate) fn comparable(a: &NumberMention, b: &NumberMention) -> bool {
-    a.modifiers.is_empty() || b.modifiers.is_empty() || a.modifiers == b.modifiers
-}
-
-/// Whether the ranges of two figures overlap.
-pub(crate) fn agree(a: &NumberMention, b: &NumberMention) -> bool {
-    a.low <= b.high && b.low <= a.high
-}
-
-/// A word in singular lower case.
-fn normal(word: &str) -> String {
-    let lower = word.trim().to_lowercase();
-    lemma(&lower)
 }
 
 /// Reports counts of the same group that disagree.
@@ -112,9 +44,9 @@ impl BuildRule for NumberConflict {
         }
         Ok(NumberConflict {
             groups: Groups::new(&options.synonyms, &options.ignore_nouns)?,
-            before: phrases(&options.relation_before),
-            after: phrases(&options.relation_after),
-            time_words: phrases(&options.time_words),
+            before: phrases(&options.relation_before, "relation-before")?,
+            after: phrases(&options.relation_after, "relation-after")?,
+            time_words: phrases(&options.time_words, "time-words")?,
             window: options.window,
             max_counts: options.max_counts,
             roles: options
@@ -334,23 +266,6 @@ fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
         && (a.names.is_empty() || b.names.is_empty() || !a.names.is_disjoint(&b.names))
 }
 
-/// How a count is written in a note: `150 (fighters)`.
-fn describe(article: &Article<'_>, count: &Count<'_>) -> String {
-    written(article, count.mention)
-}
-
-/// A figure with its noun as written: `150 fighters`, `Hundreds of Detainees`.
-pub(crate) fn written(article: &Article<'_>, mention: &NumberMention) -> String {
-    let figure = article.slice(mention.span);
-    match mention.noun {
-        Some(noun) if noun.start > mention.span.end && mention.vague => article
-            .slice(crate::span::Span::new(mention.span.start, noun.end))
-            .to_string(),
-        Some(noun) => format!("{figure} {}", article.slice(noun)),
-        None => figure.to_string(),
-    }
-}
-
 /// The one finding for a group's counts, if two of them conflict.
 fn conflict(article: &Article<'_>, counts: &[Count<'_>]) -> Option<Finding> {
     // The first figure that contradicts an earlier one.
@@ -371,7 +286,7 @@ fn conflict(article: &Article<'_>, counts: &[Count<'_>]) -> Option<Finding> {
     let earlier: Vec<String> = counts[..primary]
         .iter()
         .filter(|c| conflicting(c, main))
-        .map(|c| describe(article, c))
+        .map(|c| written(article, c.mention))
         .collect::<BTreeSet<String>>()
         .into_iter()
         .collect();
@@ -395,7 +310,10 @@ fn conflict(article: &Article<'_>, counts: &[Count<'_>]) -> Option<Finding> {
                 .mention
                 .sentence
                 .map_or(0, |s| article.sentences[s].paragraph + 1);
-            format!("{} (paragraph {paragraph})", describe(article, count))
+            format!(
+                "{} (paragraph {paragraph})",
+                written(article, count.mention)
+            )
         })
         .collect();
     finding = finding

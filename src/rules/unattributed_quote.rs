@@ -5,6 +5,7 @@ use crate::diagnostic::Finding;
 use crate::quotes::Quotation;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
+use crate::text::{phrases, word_set};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -46,37 +47,18 @@ pub struct UnattributedQuote {
     partial_quote_subject: bool,
 }
 
-/// Lower-case word sets from a list.
-fn set(words: Vec<String>) -> HashSet<String> {
-    words.into_iter().map(|w| w.to_lowercase()).collect()
-}
-
-/// Phrases as lists of lower-case words; an empty phrase is refused.
-fn phrases(list: Vec<String>, option: &str) -> Result<Vec<Vec<String>>, String> {
-    list.into_iter()
-        .map(|phrase| {
-            let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
-            if words.is_empty() {
-                Err(format!("`{option}` has an empty entry"))
-            } else {
-                Ok(words)
-            }
-        })
-        .collect()
-}
-
 impl BuildRule for UnattributedQuote {
     type Options = Options;
 
     fn build(options: Options) -> Result<Self, String> {
         Ok(UnattributedQuote {
-            verbs: phrases(options.verbs, "verbs")?,
-            speakers: set(options.speakers),
-            pronouns: set(options.pronouns),
-            determiners: set(options.determiners),
-            function_words: set(options.function_words),
-            passive_markers: set(options.passive_markers),
-            title_cues: phrases(options.title_cues, "title-cues")?,
+            verbs: phrases(&options.verbs, "verbs")?,
+            speakers: word_set(&options.speakers),
+            pronouns: word_set(&options.pronouns),
+            determiners: word_set(&options.determiners),
+            function_words: word_set(&options.function_words),
+            passive_markers: word_set(&options.passive_markers),
+            title_cues: phrases(&options.title_cues, "title-cues")?,
             max_short_words: options.max_short_words,
             title_case_titles: options.title_case_titles,
             max_title_words: options.max_title_words,
