@@ -267,6 +267,40 @@ impl UnattributedQuote {
         })
     }
 
+    /// Whether the quotation is followed by its agent, as in a passive: `deemed "not in the
+    /// interests of the company" by the board`, `"...", by Smith`.
+    fn by_agent(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
+        let paragraph = article.paragraphs[quotation.paragraph].span;
+        let after = &masked[quotation.span.end..paragraph.end];
+        let words: Vec<Token<'_>> = tokens(after, quotation.span.end)
+            .into_iter()
+            .filter(|t| t.is_word())
+            .take(2)
+            .collect();
+        match words.as_slice() {
+            [by, agent, ..] if by.text == "by" => {
+                agent.is_capitalised() || self.determiners.contains(&agent.text.to_lowercase())
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether the quotation follows a speaker heading: a line that opens with a dash and a few
+    /// words naming someone, then the quotation (`- Bolton boss Sam Allardyce "I am ..."`).
+    fn after_heading(article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
+        let paragraph = article.paragraphs[quotation.paragraph].span;
+        let before = &masked[paragraph.start..quotation.span.start];
+        let before = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
+        let Some(heading) = ["- ", "– ", "— "]
+            .iter()
+            .find_map(|dash| before.strip_prefix(dash))
+        else {
+            return false;
+        };
+        let words: Vec<&str> = heading.split_whitespace().collect();
+        (1..=8).contains(&words.len()) && words.iter().any(|w| w.starts_with(char::is_uppercase))
+    }
+
     /// Whether the quotation follows a colon lead-in: in its paragraph, or at the end of the
     /// previous paragraph when the quotation opens its paragraph.
     fn after_colon(article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
@@ -377,7 +411,10 @@ impl Rule for UnattributedQuote {
                     attributed && masked[end..first.span.start].trim().is_empty()
                 });
             let partial = self.partial_quote_subject && self.has_subject(article, first, &masked);
-            let attributed = !speakers.is_empty() || colon || carried || follows || partial;
+            let agent = self.by_agent(article, last, &masked)
+                || Self::after_heading(article, first, &masked);
+            let attributed =
+                !speakers.is_empty() || colon || carried || follows || partial || agent;
             previous = Some((last.span.end, attributed));
             let paragraph = &article.paragraphs[last.paragraph];
             let ends_paragraph = paragraph
@@ -543,6 +580,25 @@ mod tests {
     fn colon_introduction() {
         silent("Lee added: “We will not go back until the port is safe for us.”");
         silent("In a letter to members, Lee wrote:\n“We will not go back until the port is safe.”");
+    }
+
+    #[test]
+    fn a_passive_with_its_agent_is_attributed() {
+        silent("The offer was deemed “not in the best interests of the company” by the board.");
+        silent("The plan was called “a reckless gamble for the whole port” by Lee on Monday.");
+        assert_eq!(
+            flagged("The offer was “not in the best interests of the company” by any measure."),
+            ["“not in the best interests of the company”"]
+        );
+    }
+
+    #[test]
+    fn a_speaker_heading_attributes_its_quotation() {
+        silent("- Union leader Ann Lee “We will not go back until the port is safe for all.”");
+        assert_eq!(
+            flagged("- “We will not go back until the port is safe for all of us.”"),
+            ["“We will not go back until the port is safe for all of us.”"]
+        );
     }
 
     #[test]
