@@ -17,6 +17,8 @@ const WINDOW: usize = 84;
 /// Characters shown before the first label of a window.
 const LEAD: usize = 16;
 const ELLIPSIS: &str = "…";
+/// Columns a rendered line may take: an underline is shortened so that its message still fits.
+const WIDTH: usize = 100;
 
 pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic], color: bool) -> String {
     let mut buffer = if color {
@@ -154,7 +156,25 @@ impl<'a> Excerpt<'a> {
             });
             excerpt.text.push('\n');
         }
+        excerpt.fit_underlines(diagnostic);
         excerpt
+    }
+
+    /// Shorten underlines whose message would run past [`WIDTH`] columns: the underline still
+    /// starts on the first byte of the span (the exact span is in the machine formats).
+    fn fit_underlines(&mut self, diagnostic: &Diagnostic) {
+        let widest_number = self.lines.iter().map(|l| l.number).max().unwrap_or(1);
+        let gutter = widest_number.to_string().len() + 3;
+        for (range, label) in self.labels.iter_mut().zip(&diagnostic.labels) {
+            let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+            let column = self.text[line_start..range.start].chars().count();
+            let room = WIDTH
+                .saturating_sub(gutter + column + 1 + label.message.chars().count())
+                .max(1);
+            if let Some((cut, _)) = self.text[range.clone()].char_indices().nth(room) {
+                range.end = range.start + cut;
+            }
+        }
     }
 
     fn report(&self, diagnostic: &Diagnostic) -> Report<()> {
@@ -292,6 +312,21 @@ mod tests {
             "{out}"
         );
         assert!(out.contains("^^^^^^ here"), "{out}");
+    }
+
+    #[test]
+    fn long_underlines_are_shortened_so_their_message_fits() {
+        let line = "word ".repeat(200);
+        let text = format!("Headline\n{line}\n");
+        let start = text.find("word").unwrap();
+        let finding = Finding::new(
+            "repeated",
+            crate::span::Span::new(start, text.len() - 1),
+            "a rather long label message here",
+        );
+        let out = render_one(&text, finding);
+        assert!(out.lines().all(|l| l.chars().count() <= WIDTH), "{out}");
+        assert!(out.contains("^ a rather long label message here"), "{out}");
     }
 
     #[test]
