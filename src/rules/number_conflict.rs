@@ -8,7 +8,7 @@ use crate::numbers::{NumberMention, Token, is_function_word, tokenize};
 use crate::rule::{BuildRule, Rule};
 use crate::text::phrases;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
@@ -80,6 +80,7 @@ impl Rule for NumberConflict {
         let text = article.text();
         let mut sentence_tokens: HashMap<usize, Vec<Token>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
+        let mut inner: Option<HashSet<String>> = None;
         for mention in article.numbers() {
             let Some(sentence) = mention.sentence else {
                 continue;
@@ -112,7 +113,8 @@ impl Rule for NumberConflict {
                 names: if shouting {
                     BTreeSet::new()
                 } else {
-                    names_before(tokens, mention)
+                    let inner = inner.get_or_insert_with(|| inner_capitals(article));
+                    names_before(tokens, mention, inner)
                 },
             };
             match groups.iter_mut().find(|(name, _)| *name == group) {
@@ -242,16 +244,53 @@ fn contains_phrase(tokens: &[Token], phrases: &[Vec<String>]) -> bool {
     })
 }
 
-/// The capitalised words before a figure in its sentence, but function words (`The`, `In`).
-fn names_before(tokens: &[Token], mention: &NumberMention) -> BTreeSet<String> {
+/// The capitalised words before a figure in its sentence, but function words (`The`, `In`)
+/// and a generic source opening the sentence (see [`is_source`]).
+fn names_before(
+    tokens: &[Token],
+    mention: &NumberMention,
+    inner: &HashSet<String>,
+) -> BTreeSet<String> {
     let start = mention
         .qualifier
         .map_or(mention.span.start, |q| q.span.start);
+    let first = tokens.iter().position(|t| t.word);
     tokens
         .iter()
-        .filter(|t| t.word && t.span.start < start && t.capitalized && !is_function_word(&t.lower))
-        .map(|t| t.lower.clone())
+        .enumerate()
+        .filter(|&(i, t)| {
+            t.word
+                && t.span.start < start
+                && t.capitalized
+                && !is_function_word(&t.lower)
+                && !(Some(i) == first && is_source(tokens, i, inner))
+        })
+        .map(|(_, t)| t.lower.clone())
         .collect()
+}
+
+/// Whether the word at `i` is a generic source: `Officials said`, `Police told`, capitalised
+/// only because it opens the sentence (`inner` holds the words the article capitalises
+/// inside a sentence: those are names).
+fn is_source(tokens: &[Token], i: usize, inner: &HashSet<String>) -> bool {
+    let speaks = tokens.get(i + 1).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "said" | "says" | "say" | "told" | "estimated" | "estimate" | "reported"
+        )
+    });
+    speaks && !inner.contains(&tokens[i].lower)
+}
+
+/// The capitalised words of the article's sentences that do not open their sentence.
+fn inner_capitals(article: &Article<'_>) -> HashSet<String> {
+    let mut inner = HashSet::new();
+    for sentence in &article.sentences {
+        let tokens = tokenize(article.text(), sentence.span);
+        let words = tokens.iter().filter(|t| t.word).skip(1);
+        inner.extend(words.filter(|t| t.capitalized).map(|t| t.lower.clone()));
+    }
+    inner
 }
 
 /// Whether two counts of a group contradict each other.
@@ -533,6 +572,22 @@ mod tests {
             let found = check(paragraphs);
             assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_generic_source_opening_the_sentence_is_not_a_name() {
+        let found = check(&[
+            "Police in Lagos said 12 protesters were arrested.",
+            "Officials said 30 protesters were arrested.",
+        ]);
+        assert_eq!(found, [("30".to_string(), vec!["12".to_string()])]);
+        // `Abuja` is capitalised inside a sentence too: a name, another place than Lagos.
+        let found = check(&[
+            "Police in Lagos said 12 protesters were arrested.",
+            "Abuja said 30 protesters were arrested.",
+            "Protests also took place in Abuja.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
