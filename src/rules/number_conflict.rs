@@ -295,13 +295,15 @@ fn inner_capitals(article: &Article<'_>) -> HashSet<String> {
 
 /// Whether two counts of a group contradict each other.
 /// Counts in one paragraph are read together: a writer who puts two figures side by side
-/// knows they differ, so only counts in different paragraphs are compared.
+/// knows they differ, so only counts in different paragraphs are compared. Two counts with no
+/// role word at all (`Toshin Steel, with 1,700 workers`) are compared when they share a name.
 fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
     a.paragraph != b.paragraph
         && !agree(a.mention, b.mention)
         && comparable(a.mention, b.mention)
         && a.anchors == b.anchors
-        && !a.roles.is_disjoint(&b.roles)
+        && (!a.roles.is_disjoint(&b.roles)
+            || (a.roles.is_empty() && b.roles.is_empty() && !a.names.is_disjoint(&b.names)))
         && (a.names.is_empty() || b.names.is_empty() || !a.names.is_disjoint(&b.names))
 }
 
@@ -588,6 +590,30 @@ mod tests {
             "Protests also took place in Abuja.",
         ]);
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn counts_without_roles_are_compared_when_they_share_a_name() {
+        let found = check(&[
+            "Toshin Steel, with 1,700 workers, gave no forecast.",
+            "Toshin Steel, with 900 workers, is based in Osaka.",
+        ]);
+        assert_eq!(found, [("900".to_string(), vec!["1,700".to_string()])]);
+        for paragraphs in [
+            // No shared name: a part of a whole, or another group.
+            &[
+                "Nearly two million people across Asia could be hit.",
+                "A quarter of a million Sri Lankans and 23,500 people in the Maldives are also hit.",
+            ][..],
+            // A role on one side only.
+            &[
+                "Toshin Steel, with 1,700 workers, gave no forecast.",
+                "Toshin Steel employs 900 workers in Osaka.",
+            ][..],
+        ] {
+            let found = check(paragraphs);
+            assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
+        }
     }
 
     #[test]
