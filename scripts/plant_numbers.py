@@ -2,7 +2,10 @@
 """Recall of number-conflict and headline-number on contradictions planted into copies of corpus
 articles (in a temporary directory; nothing is written to the repository).
 
-Usage: scripts/plant_numbers.py [--per-corpus N] [--seed S]
+Usage: scripts/plant_numbers.py [--per-corpus N] [--seed S] [--misses N]
+
+The corpus is `<repo>/../shared/corpus`. With --misses, prints up to N missed number-conflict
+plants per corpus and kind, with the original and the planted sentence.
 
 For each article with a count `<figure> <plural noun>` in its body (noun not in the card's
 `ignore-nouns`), three plants, each in its own copy:
@@ -26,7 +29,8 @@ import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
-CORPORA = ["/work/shared/corpus/reuters", "/work/shared/corpus/bbc"]
+CORPUS = os.path.join(os.path.dirname(ROOT), "shared", "corpus")
+CORPORA = [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
 COUNT = re.compile(r"(?<![\d$£€.,])(\d{1,3}(?:,\d{3})+|\d{2,3})\s+([a-z]+s)\b")
 CARD = tomllib.load(open(os.path.join(ROOT, "rules", "number-conflict.toml"), "rb"))
 IGNORE = {w.lower() for w in CARD["options"]["ignore-nouns"]}
@@ -102,6 +106,7 @@ def plant(text, rng):
     if not plain(sentence, m.start(1)):
         return "skipped"
     return {
+        "lines": {"restate": (sentence, restated), "paraphrase": (sentence, paraphrase)},
         "restate": f"{header}\n{body}{sep}{restated}\n",
         "paraphrase": f"{header}\n{body}{sep}{paraphrase}\n",
         "headline": "\n".join(head[:-1] + [headline]) + f"\n{body}\n",
@@ -112,6 +117,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-corpus", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--misses", type=int, default=0)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     for corpus in CORPORA:
@@ -121,6 +127,7 @@ def main():
         with tempfile.TemporaryDirectory() as tmp:
             planted = {"restate": 0, "paraphrase": 0, "headline": 0}
             skipped = 0
+            lines = {}
             for name in names:
                 if sum(planted.values()) >= 3 * args.per_corpus:
                     break
@@ -134,6 +141,8 @@ def main():
                     continue
                 if plants is None:
                     continue
+                for kind, pair in plants.pop("lines").items():
+                    lines[f"{kind}--{name}"] = pair
                 for kind, planted_text in plants.items():
                     rule = "headline-number" if kind == "headline" else "number-conflict"
                     if rule in before.get(name, set()):
@@ -149,6 +158,18 @@ def main():
                 hit = sum(1 for f, rules in after.items() if f.startswith(kind + "--") and rule in rules)
                 print(f"{os.path.basename(corpus)}\t{kind}\t{rule}\t{hit}/{total} detected"
                       f"\t{100 * hit / max(total, 1):.0f}%")
+            if args.misses:
+                show_misses(tmp, after, lines, args.misses)
+
+
+def show_misses(tmp, after, lines, limit):
+    """Up to `limit` missed number-conflict plants per kind: file, original and planted line."""
+    for kind in ("restate", "paraphrase"):
+        missed = sorted(n for n in os.listdir(tmp) if n.startswith(kind + "--")
+                        and "number-conflict" not in after.get(n, set()))
+        for name in missed[:limit]:
+            original, planted = lines[name]
+            print(f"MISS {name}\n  original: {original}\n  planted:  {planted}")
 
 
 if __name__ == "__main__":

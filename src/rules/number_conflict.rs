@@ -8,7 +8,7 @@ use crate::numbers::{NumberMention, Token, is_function_word, tokenize};
 use crate::rule::{BuildRule, Rule};
 use crate::text::phrases;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
@@ -80,6 +80,7 @@ impl Rule for NumberConflict {
         let text = article.text();
         let mut sentence_tokens: HashMap<usize, Vec<Token>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
+        let mut inner: Option<HashSet<String>> = None;
         for mention in article.numbers() {
             let Some(sentence) = mention.sentence else {
                 continue;
@@ -112,7 +113,8 @@ impl Rule for NumberConflict {
                 names: if shouting {
                     BTreeSet::new()
                 } else {
-                    names_before(tokens, mention)
+                    let inner = inner.get_or_insert_with(|| inner_capitals(article));
+                    names_before(tokens, mention, inner)
                 },
             };
             match groups.iter_mut().find(|(name, _)| *name == group) {
@@ -242,27 +244,66 @@ fn contains_phrase(tokens: &[Token], phrases: &[Vec<String>]) -> bool {
     })
 }
 
-/// The capitalised words before a figure in its sentence, but function words (`The`, `In`).
-fn names_before(tokens: &[Token], mention: &NumberMention) -> BTreeSet<String> {
+/// The capitalised words before a figure in its sentence, but function words (`The`, `In`)
+/// and a generic source opening the sentence (see [`is_source`]).
+fn names_before(
+    tokens: &[Token],
+    mention: &NumberMention,
+    inner: &HashSet<String>,
+) -> BTreeSet<String> {
     let start = mention
         .qualifier
         .map_or(mention.span.start, |q| q.span.start);
+    let first = tokens.iter().position(|t| t.word);
     tokens
         .iter()
-        .filter(|t| t.word && t.span.start < start && t.capitalized && !is_function_word(&t.lower))
-        .map(|t| t.lower.clone())
+        .enumerate()
+        .filter(|&(i, t)| {
+            t.word
+                && t.span.start < start
+                && t.capitalized
+                && !is_function_word(&t.lower)
+                && !(Some(i) == first && is_source(tokens, i, inner))
+        })
+        .map(|(_, t)| t.lower.clone())
         .collect()
+}
+
+/// Whether the word at `i` is a generic source: `Officials said`, `Police told`, capitalised
+/// only because it opens the sentence (`inner` holds the words the article capitalises
+/// inside a sentence: those are names).
+fn is_source(tokens: &[Token], i: usize, inner: &HashSet<String>) -> bool {
+    let speaks = tokens.get(i + 1).is_some_and(|t| {
+        matches!(
+            t.lower.as_str(),
+            "said" | "says" | "say" | "told" | "estimated" | "estimate" | "reported"
+        )
+    });
+    speaks && !inner.contains(&tokens[i].lower)
+}
+
+/// The capitalised words of the article's sentences that do not open their sentence.
+fn inner_capitals(article: &Article<'_>) -> HashSet<String> {
+    let mut inner = HashSet::new();
+    for sentence in &article.sentences {
+        let tokens = tokenize(article.text(), sentence.span);
+        let words = tokens.iter().filter(|t| t.word).skip(1);
+        inner.extend(words.filter(|t| t.capitalized).map(|t| t.lower.clone()));
+    }
+    inner
 }
 
 /// Whether two counts of a group contradict each other.
 /// Counts in one paragraph are read together: a writer who puts two figures side by side
-/// knows they differ, so only counts in different paragraphs are compared.
+/// knows they differ, so only counts in different paragraphs are compared. Two counts with no
+/// role word at all (`Toshin Steel, with 1,700 workers`) are compared when they share a name.
 fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
     a.paragraph != b.paragraph
         && !agree(a.mention, b.mention)
         && comparable(a.mention, b.mention)
         && a.anchors == b.anchors
-        && !a.roles.is_disjoint(&b.roles)
+        && (!a.roles.is_disjoint(&b.roles)
+            || (a.roles.is_empty() && b.roles.is_empty() && !a.names.is_disjoint(&b.names)))
         && (a.names.is_empty() || b.names.is_empty() || !a.names.is_disjoint(&b.names))
 }
 
@@ -529,6 +570,46 @@ mod tests {
                 "Sales rose 9 pct to 50 mln dlrs.",
             ][..],
             &["It shipped 500 tonnes.", "It shipped 900 tonnes."][..],
+        ] {
+            let found = check(paragraphs);
+            assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_generic_source_opening_the_sentence_is_not_a_name() {
+        let found = check(&[
+            "Police in Lagos said 12 protesters were arrested.",
+            "Officials said 30 protesters were arrested.",
+        ]);
+        assert_eq!(found, [("30".to_string(), vec!["12".to_string()])]);
+        // `Abuja` is capitalised inside a sentence too: a name, another place than Lagos.
+        let found = check(&[
+            "Police in Lagos said 12 protesters were arrested.",
+            "Abuja said 30 protesters were arrested.",
+            "Protests also took place in Abuja.",
+        ]);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn counts_without_roles_are_compared_when_they_share_a_name() {
+        let found = check(&[
+            "Toshin Steel, with 1,700 workers, gave no forecast.",
+            "Toshin Steel, with 900 workers, is based in Osaka.",
+        ]);
+        assert_eq!(found, [("900".to_string(), vec!["1,700".to_string()])]);
+        for paragraphs in [
+            // No shared name: a part of a whole, or another group.
+            &[
+                "Nearly two million people across Asia could be hit.",
+                "A quarter of a million Sri Lankans and 23,500 people in the Maldives are also hit.",
+            ][..],
+            // A role on one side only.
+            &[
+                "Toshin Steel, with 1,700 workers, gave no forecast.",
+                "Toshin Steel employs 900 workers in Osaka.",
+            ][..],
         ] {
             let found = check(paragraphs);
             assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
