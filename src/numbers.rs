@@ -752,12 +752,16 @@ impl Scanner<'_> {
         }
     }
 
-    /// The first plural noun within four words from `i`, with the words skipped before it.
+    /// The first plural noun within four words from `i`, with the words skipped before it;
+    /// modifiers may be joined by `and`/`or` (`77 short and medium-distance flights`).
     fn noun_from(&self, i: usize) -> Option<(usize, Vec<String>)> {
         let mut modifiers = Vec::new();
         for k in i..i + 4 {
             let token = self.tokens.get(k)?;
             let lower = token.lower.as_str();
+            if matches!(lower, "and" | "or") && !modifiers.is_empty() {
+                continue;
+            }
             if !token.word
                 || self.lexicon.stop.contains(lower)
                 || lower.starts_with(|c: char| c.is_ascii_digit())
@@ -984,6 +988,10 @@ mod tests {
             Some("worker")
         );
         assert_eq!(noun("Twelve people were hurt.").as_deref(), Some("person"));
+        assert_eq!(
+            noun("It cancelled 77 short and medium-distance flights.").as_deref(),
+            Some("flight")
+        );
         assert_eq!(noun("A total of 450 were sent.").as_deref(), None);
         let mention = &find_numbers("450 ISIS detainees", Span::new(0, 18), false)[0];
         assert_eq!(mention.modifiers, ["isis"]);

@@ -73,6 +73,8 @@ struct Count<'a> {
     roles: BTreeSet<String>,
     /// The names before it in its sentence (its subject, place or owner).
     names: BTreeSet<String>,
+    /// The other counts of its sentence, by counted noun: what else the sentence reports.
+    context: Vec<(&'a str, &'a NumberMention)>,
 }
 
 impl Rule for NumberConflict {
@@ -81,6 +83,12 @@ impl Rule for NumberConflict {
         let mut sentence_tokens: HashMap<usize, Vec<Token>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
         let mut inner: Option<HashSet<String>> = None;
+        let mut per_sentence: HashMap<usize, Vec<&NumberMention>> = HashMap::new();
+        for mention in article.numbers() {
+            if let (Some(sentence), Some(_)) = (mention.sentence, &mention.lemma) {
+                per_sentence.entry(sentence).or_default().push(mention);
+            }
+        }
         for mention in article.numbers() {
             let Some(sentence) = mention.sentence else {
                 continue;
@@ -116,6 +124,13 @@ impl Rule for NumberConflict {
                     let inner = inner.get_or_insert_with(|| inner_capitals(article));
                     names_before(tokens, mention, inner)
                 },
+                context: per_sentence
+                    .get(&sentence)
+                    .into_iter()
+                    .flatten()
+                    .filter(|other| other.lemma != mention.lemma)
+                    .filter_map(|other| Some((other.lemma.as_deref()?, *other)))
+                    .collect(),
             };
             match groups.iter_mut().find(|(name, _)| *name == group) {
                 Some((_, counts)) => counts.push(count),
@@ -299,12 +314,28 @@ fn inner_capitals(article: &Article<'_>) -> HashSet<String> {
 /// role word at all (`Toshin Steel, with 1,700 workers`) are compared when they share a name.
 fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
     a.paragraph != b.paragraph
+        && !different_occasions(a, b)
         && !agree(a.mention, b.mention)
         && comparable(a.mention, b.mention)
         && a.anchors == b.anchors
         && (!a.roles.is_disjoint(&b.roles)
             || (a.roles.is_empty() && b.roles.is_empty() && !a.names.is_disjoint(&b.names)))
         && (a.names.is_empty() || b.names.is_empty() || !a.names.is_disjoint(&b.names))
+}
+
+/// Whether the two sentences report different occasions: both also count another kind of
+/// thing, and those figures disagree too (`77 flights cancelled, affecting 5,000 passengers`
+/// against `178 flights delayed, affecting 17,000 passengers`).
+fn different_occasions(a: &Count<'_>, b: &Count<'_>) -> bool {
+    a.context.iter().any(|(noun, figure)| {
+        let theirs: Vec<&NumberMention> = b
+            .context
+            .iter()
+            .filter(|(n, _)| n == noun)
+            .map(|(_, m)| *m)
+            .collect();
+        !theirs.is_empty() && theirs.iter().all(|other| !agree(figure, other))
+    })
 }
 
 /// The one finding for a group's counts, if two of them conflict.
@@ -574,6 +605,21 @@ mod tests {
             let found = check(paragraphs);
             assert!(found.is_empty(), "{paragraphs:?}: {found:?}");
         }
+    }
+
+    #[test]
+    fn sentences_whose_other_counts_disagree_report_different_occasions() {
+        let cancelled = "The airline cancelled 60 short and medium-haul flights, affecting about 4,000 passengers.";
+        let delayed =
+            "Another 150 flights were delayed by an hour, affecting almost 15,000 passengers.";
+        assert!(check(&[cancelled, "Talks went on.", delayed]).is_empty());
+        // The same other count on both sides says nothing about the occasion.
+        let found = check(&[
+            "The airline cancelled 60 flights, affecting 4,000 passengers.",
+            "Talks went on.",
+            "The airline cancelled 60 flights, affecting 15,000 passengers.",
+        ]);
+        assert_eq!(found, [("15,000".to_string(), vec!["4,000".to_string()])]);
     }
 
     #[test]
