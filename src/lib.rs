@@ -11,6 +11,8 @@
 //! assert_eq!(diagnostics[0].rule, "malformed-header");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod article;
 pub mod config;
 pub mod counts;
