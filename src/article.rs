@@ -1,13 +1,14 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
-use crate::numbers::{NumberMention, find_numbers};
+use crate::numbers::{NumberMention, find_numbers, tokenize};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
 use crate::similarity::Prepared;
 use crate::source::Source;
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
@@ -31,6 +32,7 @@ pub struct Article<'s> {
     quotes: OnceLock<Quotes>,
     numbers: OnceLock<Vec<NumberMention>>,
     repetition: OnceLock<Prepared>,
+    inner_capitals: OnceLock<HashSet<String>>,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -177,6 +179,7 @@ impl<'s> Article<'s> {
             quotes: OnceLock::new(),
             numbers: OnceLock::new(),
             repetition: OnceLock::new(),
+            inner_capitals: OnceLock::new(),
         }
     }
 
@@ -204,6 +207,21 @@ impl<'s> Article<'s> {
                 ));
             }
             numbers
+        })
+    }
+
+    /// The words (in lower case) that some sentence of the body capitalises after its first
+    /// word: names, as against words capitalised only because they open a sentence. Computed on
+    /// first use, then shared.
+    pub fn inner_capitals(&self) -> &HashSet<String> {
+        self.inner_capitals.get_or_init(|| {
+            let mut inner = HashSet::new();
+            for sentence in &self.sentences {
+                let tokens = tokenize(self.text(), sentence.span);
+                let words = tokens.iter().filter(|t| t.word).skip(1);
+                inner.extend(words.filter(|t| t.capitalized).map(|t| t.lower.clone()));
+            }
+            inner
         })
     }
 

@@ -82,7 +82,6 @@ impl Rule for NumberConflict {
         let text = article.text();
         let mut sentence_tokens: HashMap<usize, Vec<Token>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
-        let mut inner: Option<HashSet<String>> = None;
         let mut per_sentence: HashMap<usize, Vec<&NumberMention>> = HashMap::new();
         for mention in article.numbers() {
             if let (Some(sentence), Some(_)) = (mention.sentence, &mention.lemma) {
@@ -121,8 +120,7 @@ impl Rule for NumberConflict {
                 names: if shouting {
                     BTreeSet::new()
                 } else {
-                    let inner = inner.get_or_insert_with(|| inner_capitals(article));
-                    names_before(tokens, mention, inner)
+                    names_before(tokens, mention, article.inner_capitals())
                 },
                 context: per_sentence
                     .get(&sentence)
@@ -295,17 +293,6 @@ fn is_source(tokens: &[Token], i: usize, inner: &HashSet<String>) -> bool {
         )
     });
     speaks && !inner.contains(&tokens[i].lower)
-}
-
-/// The capitalised words of the article's sentences that do not open their sentence.
-fn inner_capitals(article: &Article<'_>) -> HashSet<String> {
-    let mut inner = HashSet::new();
-    for sentence in &article.sentences {
-        let tokens = tokenize(article.text(), sentence.span);
-        let words = tokens.iter().filter(|t| t.word).skip(1);
-        inner.extend(words.filter(|t| t.capitalized).map(|t| t.lower.clone()));
-    }
-    inner
 }
 
 /// Whether two counts of a group contradict each other.

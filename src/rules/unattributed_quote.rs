@@ -26,6 +26,7 @@ pub struct Options {
     pronoun_before_name: bool,
     carry_over: bool,
     partial_quote_subject: bool,
+    subject_lead_in: bool,
 }
 
 /// Reports quotations with no speech verb and speaker near them, no colon lead-in, and no
@@ -45,6 +46,7 @@ pub struct UnattributedQuote {
     pronoun_before_name: bool,
     carry_over: bool,
     partial_quote_subject: bool,
+    subject_lead_in: bool,
 }
 
 impl BuildRule for UnattributedQuote {
@@ -65,6 +67,7 @@ impl BuildRule for UnattributedQuote {
             pronoun_before_name: options.pronoun_before_name,
             carry_over: options.carry_over,
             partial_quote_subject: options.partial_quote_subject,
+            subject_lead_in: options.subject_lead_in,
         })
     }
 }
@@ -267,6 +270,35 @@ impl UnattributedQuote {
         })
     }
 
+    /// Whether the quotation opens its sentence right after a sentence of the same paragraph
+    /// whose subject is a speaker: as its first word a name (a word the article capitalises
+    /// inside a sentence too), a title or a pronoun (`Kerr applauded the move. "It was ..."`).
+    fn after_subject_lead_in(
+        &self,
+        article: &Article<'_>,
+        quotation: &Quotation,
+        masked: &str,
+    ) -> bool {
+        let paragraph = &article.paragraphs[quotation.paragraph];
+        let sentences = &article.sentences[paragraph.sentences.clone()];
+        let Some(index) = sentences
+            .iter()
+            .position(|s| s.span.start == quotation.span.start)
+        else {
+            return false;
+        };
+        let Some(previous) = index.checked_sub(1).map(|i| sentences[i]) else {
+            return false;
+        };
+        let words = tokens(previous.span.slice(masked), previous.span.start);
+        words.iter().find(|t| t.is_word()).is_some_and(|first| {
+            let lower = first.text.to_lowercase();
+            self.pronouns.contains(&lower)
+                || self.speakers.contains(&lower)
+                || article.inner_capitals().contains(&lower)
+        })
+    }
+
     /// Whether the quotation is followed by its agent, as in a passive: `deemed "not in the
     /// interests of the company" by the board`, `"...", by Smith`.
     fn by_agent(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
@@ -411,7 +443,10 @@ impl Rule for UnattributedQuote {
                     attributed && masked[end..first.span.start].trim().is_empty()
                 });
             let partial = self.partial_quote_subject && self.has_subject(article, first, &masked);
-            let agent = self.by_agent(article, last, &masked)
+            let lead_in =
+                self.subject_lead_in && self.after_subject_lead_in(article, first, &masked);
+            let agent = lead_in
+                || self.by_agent(article, last, &masked)
                 || Self::after_heading(article, first, &masked);
             let attributed =
                 !speakers.is_empty() || colon || carried || follows || partial || agent;
@@ -508,15 +543,19 @@ mod tests {
     use crate::source::Source;
     use serde::de::IntoDeserializer;
 
-    /// The rule with its card's default options.
-    fn rule() -> UnattributedQuote {
+    /// The card's default options.
+    fn options() -> Options {
         let card = CARDS
             .iter()
             .find(|c| c.name == "unattributed-quote")
             .unwrap();
         let table = toml::Spanned::new(0..0, card.options.clone());
-        let options = Options::deserialize(table.into_deserializer()).unwrap();
-        UnattributedQuote::build(options).unwrap()
+        Options::deserialize(table.into_deserializer()).unwrap()
+    }
+
+    /// The rule with its card's default options.
+    fn rule() -> UnattributedQuote {
+        UnattributedQuote::build(options()).unwrap()
     }
 
     /// The messages and flagged text of the findings on a body (one paragraph a line).
@@ -599,6 +638,28 @@ mod tests {
             flagged("- “We will not go back until the port is safe for all of us.”"),
             ["“We will not go back until the port is safe for all of us.”"]
         );
+    }
+
+    #[test]
+    fn a_subject_lead_in_attributes_only_when_switched_on() {
+        let body =
+            "Lee praised the crews. “It was the hardest week any of us has had at the port.”";
+        assert_eq!(flagged(body).len(), 1);
+        let mut options = options();
+        options.subject_lead_in = true;
+        let rule = UnattributedQuote::build(options).unwrap();
+        let source = Source::new(
+            "t.txt",
+            format!("date 2026-02-02 1\nHeadline\n{LEAD}\n{body}\n"),
+        );
+        assert!(rule.check(&Article::parse(&source)).is_empty());
+        let unnamed =
+            "The crews worked on. “It was the hardest week any of us has had at the port.”";
+        let source = Source::new(
+            "t.txt",
+            format!("date 2026-02-02 1\nHeadline\n{LEAD}\n{unnamed}\n"),
+        );
+        assert_eq!(rule.check(&Article::parse(&source)).len(), 1);
     }
 
     #[test]
