@@ -1,7 +1,7 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
-use crate::numbers::{NumberMention, find_numbers, tokenize};
+use crate::numbers::{NumberMention, find_numbers, is_function_word, tokenize};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
 use crate::similarity::Prepared;
@@ -211,15 +211,27 @@ impl<'s> Article<'s> {
     }
 
     /// The words (in lower case) that some sentence of the body capitalises after its first
-    /// word: names, as against words capitalised only because they open a sentence. Computed on
-    /// first use, then shared.
+    /// word, outside quotations, function words left out: names, as against words capitalised
+    /// only because they open a sentence or a quotation. Computed on first use, then shared.
     pub fn inner_capitals(&self) -> &HashSet<String> {
         self.inner_capitals.get_or_init(|| {
+            let quoted: Vec<Span> = self.quotes().top_level().map(|q| q.content).collect();
+            let inside_quote = |span: Span| {
+                quoted
+                    .iter()
+                    .any(|q| q.start <= span.start && span.end <= q.end)
+            };
             let mut inner = HashSet::new();
             for sentence in &self.sentences {
                 let tokens = tokenize(self.text(), sentence.span);
                 let words = tokens.iter().filter(|t| t.word).skip(1);
-                inner.extend(words.filter(|t| t.capitalized).map(|t| t.lower.clone()));
+                inner.extend(
+                    words
+                        .filter(|t| {
+                            t.capitalized && !is_function_word(&t.lower) && !inside_quote(t.span)
+                        })
+                        .map(|t| t.lower.clone()),
+                );
             }
             inner
         })

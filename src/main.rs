@@ -74,10 +74,10 @@ enum ColorChoice {
     Never,
 }
 
-/// Exit status: no error-level finding (with `--diff`: nothing to change).
+/// Exit status: no error-level finding (with `--diff`: nothing to change, every file read).
 const CLEAN: u8 = 0;
 /// Exit status: at least one error-level finding (or warning under `--deny-warnings`; with
-/// `--diff`: something to change).
+/// `--diff`: something to change, or a file that could not be read).
 const FOUND: u8 = 1;
 /// Exit status: wirelint could not do its job.
 const FAILED: u8 = 2;
@@ -90,11 +90,21 @@ fn main() -> ExitCode {
         .iter()
         .find(|p| p.as_os_str() != "-")
         .cloned();
-    let color = match cli.lint.color {
+    // Under `auto`, colour follows the stream the report goes to: standard error for config
+    // errors, and for the report when standard output carries a fixed article or a diff.
+    let paints = |terminal: bool| match cli.lint.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        ColorChoice::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
     };
+    let text_on_stdout =
+        cli.lint.diff || (cli.lint.fix && cli.lint.paths.iter().any(|p| p.as_os_str() == "-"));
+    let color = paints(if text_on_stdout {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    });
+    let error_color = paints(io::stderr().is_terminal());
     // `init` and `explain` need no config, so a broken one cannot stop them.
     let status = match cli.command {
         Some(Command::Explain { rule }) => explain(&rule),
@@ -105,7 +115,7 @@ fn main() -> ExitCode {
                 Ok(config) if cli.command.is_some() => list_rules(&config),
                 Ok(config) => lint(&cli.lint, &config, color),
                 Err(error) => {
-                    print_config_error(&error, color);
+                    print_config_error(&error, error_color);
                     FAILED
                 }
             }

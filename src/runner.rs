@@ -43,9 +43,10 @@ pub struct RunOptions {
 /// How a run ended, for the exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RunStatus {
-    /// Nothing at error level (or, with `--diff`, nothing to change).
+    /// Nothing at error level (or, with `--diff`, nothing to change and every file read).
     Clean,
-    /// Something at error level (or a warning under `--deny-warnings`, or a change under `--diff`).
+    /// Something at error level (or a warning under `--deny-warnings`; under `--diff`, a change
+    /// or a file that could not be read).
     Found,
     /// wirelint could not do its job: no input could be read, or a fixed file could not be written.
     Failed,
@@ -70,12 +71,14 @@ struct Outcome {
     readable: bool,
     write_failed: bool,
     changed: bool,
-    /// With `--fix` on standard input: the fixed text, printed instead of diagnostics.
-    fixed_stdin: Option<String>,
+    /// What goes to `out` instead of the report: the fixed text of standard input under
+    /// `--fix`, or the unified diff under `--diff`.
+    text: Option<String>,
 }
 
-/// Lint `paths` with `config`, writing the report to `out` (and, when the fixed text of
-/// standard input goes to `out`, the report to `err`).
+/// Lint `paths` with `config`, writing the report to `out`; when `out` carries text instead
+/// (the fixed text of standard input under `--fix`, the diff under `--diff`), the report goes to
+/// `err`.
 pub fn run(
     paths: &[PathBuf],
     config: &Config,
@@ -128,6 +131,8 @@ pub fn run(
         && jobs
             .iter()
             .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)));
+    // When `out` carries text (a fixed article, a diff), every report goes to `err`.
+    let reports_to_err = fixing_stdin || options.fix == FixMode::Diff;
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
@@ -139,11 +144,10 @@ pub fn run(
             readable |= outcome.readable;
             write_failed |= outcome.write_failed;
             changed |= outcome.changed;
-            // With the fixed text of standard input on `out`, every report goes to `err`.
-            if let Some(fixed) = &outcome.fixed_stdin {
-                let _ = out.write_all(fixed.as_bytes());
+            if let Some(text) = &outcome.text {
+                let _ = out.write_all(text.as_bytes());
             }
-            let report: &mut dyn Write = if fixing_stdin { err } else { out };
+            let report: &mut dyn Write = if reports_to_err { err } else { out };
             let _ = report.write_all(outcome.output.as_bytes());
         }
     }
@@ -216,7 +220,7 @@ fn run_job(
             .header(name, name)
             .to_string();
         return Outcome {
-            output: diff,
+            text: Some(diff),
             readable: true,
             changed: applied > 0,
             ..Outcome::default()
@@ -228,7 +232,7 @@ fn run_job(
     match input {
         Input::Stdin => {
             let bom = if source.has_bom() { "\u{feff}" } else { "" };
-            outcome.fixed_stdin = Some(format!("{bom}{}", fixed.text()));
+            outcome.text = Some(format!("{bom}{}", fixed.text()));
         }
         Input::File(path) if applied > 0 => {
             let mut bytes = Vec::with_capacity(fixed.text().len() + 3);

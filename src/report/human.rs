@@ -11,6 +11,7 @@ use codespan_reporting::term::{self, Config};
 use std::io::Write;
 use std::ops::Range;
 use termcolor::{Buffer, Color, ColorSpec, WriteColor};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Characters of a line shown around a label, at most.
 const WINDOW: usize = 84;
@@ -160,19 +161,32 @@ impl<'a> Excerpt<'a> {
         excerpt
     }
 
-    /// Shorten underlines whose message would run past [`WIDTH`] columns: the underline still
+    /// Shorten underlines whose message would run past [`WIDTH`] columns (display columns: a
+    /// tab is as wide as codespan draws it, wide characters count twice): the underline still
     /// starts on the first byte of the span (the exact span is in the machine formats).
     fn fit_underlines(&mut self, diagnostic: &Diagnostic) {
         let widest_number = self.lines.iter().map(|l| l.number).max().unwrap_or(1);
         let gutter = widest_number.to_string().len() + 3;
+        let tab = Config::default().tab_width;
+        let width = |c: char| {
+            if c == '\t' {
+                tab
+            } else {
+                c.width().unwrap_or(0)
+            }
+        };
         for (range, label) in self.labels.iter_mut().zip(&diagnostic.labels) {
             let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
-            let column = self.text[line_start..range.start].chars().count();
-            let room = WIDTH
-                .saturating_sub(gutter + column + 1 + label.message.chars().count())
-                .max(1);
-            if let Some((cut, _)) = self.text[range.clone()].char_indices().nth(room) {
-                range.end = range.start + cut;
+            let column: usize = self.text[line_start..range.start].chars().map(width).sum();
+            let message = label.message.width();
+            let room = WIDTH.saturating_sub(gutter + column + 1 + message).max(1);
+            let mut used = 0;
+            for (offset, c) in self.text[range.clone()].char_indices() {
+                used += width(c).max(1);
+                if used > room && offset > 0 {
+                    range.end = range.start + offset;
+                    break;
+                }
             }
         }
     }
@@ -327,6 +341,26 @@ mod tests {
         let out = render_one(&text, finding);
         assert!(out.lines().all(|l| l.chars().count() <= WIDTH), "{out}");
         assert!(out.contains("^ a rather long label message here"), "{out}");
+        // Wide characters and tabs count as the columns they take.
+        let line = format!("\t\t{}", "漢字 ".repeat(60));
+        let text = format!("Headline\n{line}\n");
+        let start = text.find('漢').unwrap();
+        let finding = Finding::new(
+            "repeated",
+            crate::span::Span::new(start, text.len() - 1),
+            "a rather long label message here",
+        );
+        let out = render_one(&text, finding);
+        let columns = |l: &str| {
+            l.chars()
+                .map(|c| if c == '\t' { 4 } else { c.width().unwrap_or(0) })
+                .sum::<usize>()
+        };
+        let underline = out
+            .lines()
+            .find(|l| l.contains("a rather long label message here"))
+            .unwrap();
+        assert!(columns(underline) <= WIDTH, "{out}");
     }
 
     #[test]

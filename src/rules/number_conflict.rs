@@ -314,14 +314,17 @@ fn conflicting(a: &Count<'_>, b: &Count<'_>) -> bool {
 /// thing, and those figures disagree too (`77 flights cancelled, affecting 5,000 passengers`
 /// against `178 flights delayed, affecting 17,000 passengers`).
 fn different_occasions(a: &Count<'_>, b: &Count<'_>) -> bool {
-    a.context.iter().any(|(noun, figure)| {
-        let theirs: Vec<&NumberMention> = b
+    fn figures<'a>(count: &Count<'a>, noun: &str) -> Vec<&'a NumberMention> {
+        count
             .context
             .iter()
-            .filter(|(n, _)| n == noun)
+            .filter(|(n, _)| *n == noun)
             .map(|(_, m)| *m)
-            .collect();
-        !theirs.is_empty() && theirs.iter().all(|other| !agree(figure, other))
+            .collect()
+    }
+    a.context.iter().any(|(noun, _)| {
+        let (ours, theirs) = (figures(a, noun), figures(b, noun));
+        !theirs.is_empty() && ours.iter().all(|x| theirs.iter().all(|y| !agree(x, y)))
     })
 }
 
@@ -600,6 +603,17 @@ mod tests {
         let delayed =
             "Another 150 flights were delayed by an hour, affecting almost 15,000 passengers.";
         assert!(check(&[cancelled, "Talks went on.", delayed]).is_empty());
+        assert!(
+            check(&[delayed, "Talks went on.", cancelled]).is_empty(),
+            "the order matters not"
+        );
+        // A shared figure of the other kind (15,000 on both sides) says it is one occasion.
+        let both = "It cancelled 60 flights, affecting 4,000 passengers here and 15,000 passengers across the country.";
+        let one = "It cancelled 60 flights, affecting 15,000 passengers.";
+        assert_eq!(
+            check(&[one, "Talks went on.", both]),
+            check(&[both, "Talks went on.", one])
+        );
         // The same other count on both sides says nothing about the occasion.
         let found = check(&[
             "The airline cancelled 60 flights, affecting 4,000 passengers.",

@@ -27,6 +27,7 @@ pub struct Options {
     carry_over: bool,
     partial_quote_subject: bool,
     subject_lead_in: bool,
+    time_words: Vec<String>,
 }
 
 /// Reports quotations with no speech verb and speaker near them, no colon lead-in, and no
@@ -47,6 +48,8 @@ pub struct UnattributedQuote {
     carry_over: bool,
     partial_quote_subject: bool,
     subject_lead_in: bool,
+    /// Words that make `by ...` a time, not an agent.
+    time_words: HashSet<String>,
 }
 
 impl BuildRule for UnattributedQuote {
@@ -68,6 +71,7 @@ impl BuildRule for UnattributedQuote {
             carry_over: options.carry_over,
             partial_quote_subject: options.partial_quote_subject,
             subject_lead_in: options.subject_lead_in,
+            time_words: word_set(&options.time_words),
         })
     }
 }
@@ -272,7 +276,7 @@ impl UnattributedQuote {
 
     /// Whether the quotation opens its sentence right after a sentence of the same paragraph
     /// whose subject is a speaker: as its first word a name (a word the article capitalises
-    /// inside a sentence too), a title or a pronoun (`Kerr applauded the move. "It was ..."`).
+    /// inside a sentence too) or a pronoun (`Kerr applauded the move. "It was ..."`).
     fn after_subject_lead_in(
         &self,
         article: &Article<'_>,
@@ -293,9 +297,7 @@ impl UnattributedQuote {
         let words = tokens(previous.span.slice(masked), previous.span.start);
         words.iter().find(|t| t.is_word()).is_some_and(|first| {
             let lower = first.text.to_lowercase();
-            self.pronouns.contains(&lower)
-                || self.speakers.contains(&lower)
-                || article.inner_capitals().contains(&lower)
+            self.pronouns.contains(&lower) || article.inner_capitals().contains(&lower)
         })
     }
 
@@ -304,14 +306,19 @@ impl UnattributedQuote {
     fn by_agent(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
         let paragraph = article.paragraphs[quotation.paragraph].span;
         let after = &masked[quotation.span.end..paragraph.end];
-        let words: Vec<Token<'_>> = tokens(after, quotation.span.end)
+        let words: Vec<String> = tokens(after, quotation.span.end)
             .into_iter()
             .filter(|t| t.is_word())
-            .take(2)
+            .take(3)
+            .map(|t| t.text.to_string())
             .collect();
+        let is_time = |word: &str| self.time_words.contains(&word.to_lowercase());
         match words.as_slice() {
-            [by, agent, ..] if by.text == "by" => {
-                agent.is_capitalised() || self.determiners.contains(&agent.text.to_lowercase())
+            // `by Friday`, `by the end of the month`, `by the way` are not agents.
+            [by, agent, next @ ..] if by == "by" && !is_time(agent) => {
+                let determiner = self.determiners.contains(&agent.to_lowercase());
+                (agent.starts_with(char::is_uppercase) && !determiner)
+                    || (determiner && next.first().is_some_and(|noun| !is_time(noun)))
             }
             _ => false,
         }
@@ -330,7 +337,16 @@ impl UnattributedQuote {
             return false;
         };
         let words: Vec<&str> = heading.split_whitespace().collect();
-        (1..=8).contains(&words.len()) && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        // A name: a capitalised word after the first, or a first word the article capitalises
+        // inside a sentence too (`- Bolton boss Sam Allardyce`, not `- The mood is grim`).
+        let named = words
+            .iter()
+            .skip(1)
+            .any(|w| w.starts_with(char::is_uppercase))
+            || words
+                .first()
+                .is_some_and(|w| article.inner_capitals().contains(&w.to_lowercase()));
+        (1..=8).contains(&words.len()) && named
     }
 
     /// Whether the quotation follows a colon lead-in: in its paragraph, or at the end of the
@@ -629,6 +645,12 @@ mod tests {
             flagged("The offer was “not in the best interests of the company” by any measure."),
             ["“not in the best interests of the company”"]
         );
+        for time in ["by Friday.", "by the end of the month.", "by the way."] {
+            let body = format!(
+                "The plan is simple. “We will finish the work before the season starts” {time}"
+            );
+            assert_eq!(flagged(&body).len(), 1, "{body}");
+        }
     }
 
     #[test]
@@ -637,6 +659,10 @@ mod tests {
         assert_eq!(
             flagged("- “We will not go back until the port is safe for all of us.”"),
             ["“We will not go back until the port is safe for all of us.”"]
+        );
+        assert_eq!(
+            flagged("- The mood is grim “It was the hardest week any of us has had.”").len(),
+            1
         );
     }
 
