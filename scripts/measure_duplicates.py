@@ -3,7 +3,7 @@
 finding printed (the repeat and the first copy, shortened) so that a sample can be judged.
 
 Usage: cargo build --release && python3 scripts/measure_duplicates.py [CORPUS_DIR ...]
-(default: /work/shared/corpus/reuters and /work/shared/corpus/bbc). Corpus text is only read,
+(default: ../shared/corpus/reuters and ../shared/corpus/bbc). Corpus text is only read,
 never written into the repository.
 """
 import collections
@@ -12,9 +12,12 @@ import os
 import subprocess
 import sys
 
+# The evaluation corpus beside the repository (never copied into it).
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "corpus")
+
 RULES = ["duplicate-paragraph", "near-duplicate-paragraph", "duplicate-sentence"]
 BINARY = os.path.join(os.path.dirname(__file__), "..", "target", "release", "wirelint")
-DEFAULT_DIRS = ["/work/shared/corpus/reuters", "/work/shared/corpus/bbc"]
+DEFAULT_DIRS = [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
 
 
 def excerpt(data, span, width=110):

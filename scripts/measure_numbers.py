@@ -2,7 +2,7 @@
 """Findings per 100 articles of the number rules on the evaluation corpus, and a sample to read.
 
 Usage: scripts/measure_numbers.py [--show N] [--rules number-conflict,headline-number]
-Runs target/release/wirelint --format jsonl over /work/shared/corpus/reuters and .../bbc.
+Runs target/release/wirelint --format jsonl over ../shared/corpus/reuters and .../bbc.
 With --show, prints up to N findings per corpus with the labelled text in context, for judging.
 """
 import argparse
@@ -11,9 +11,12 @@ import os
 import subprocess
 import sys
 
+# The evaluation corpus beside the repository (never copied into it).
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "corpus")
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
-CORPORA = ["/work/shared/corpus/reuters", "/work/shared/corpus/bbc"]
+CORPORA = [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
 
 
 def lint(path):

@@ -2,7 +2,7 @@
 """Findings per 100 articles of the quote rules on the evaluation corpus.
 
 Usage: scripts/measure_quotes.py [--show RULE] [--corpus DIR]
-Runs target/release/wirelint --format jsonl over /work/shared/corpus/reuters and .../bbc and
+Runs target/release/wirelint --format jsonl over ../shared/corpus/reuters and .../bbc and
 prints, per corpus, the number of articles, the findings of unattributed-quote and
 unbalanced-quote, and the rate per 100 articles. --show RULE prints each finding of RULE with
 the text it points at, for reading and judging.
@@ -13,6 +13,9 @@ import json
 import os
 import subprocess
 import sys
+
+# The evaluation corpus beside the repository (never copied into it).
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "corpus")
 
 RULES = ("unattributed-quote", "unbalanced-quote")
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -45,7 +48,7 @@ def main():
     parser.add_argument("--show", choices=RULES)
     parser.add_argument("--corpus", action="append")
     args = parser.parse_args()
-    folders = args.corpus or ["/work/shared/corpus/reuters", "/work/shared/corpus/bbc"]
+    folders = args.corpus or [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
     for folder in folders:
         articles = sum(1 for name in os.listdir(folder) if name.endswith(".txt"))
         counts = collections.Counter()

@@ -22,8 +22,11 @@ import subprocess
 import sys
 import tempfile
 
+# The evaluation corpus beside the repository (never copied into it).
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "corpus")
+
 BINARY = os.path.join(os.path.dirname(__file__), "..", "target", "release", "wirelint")
-CORPORA = {"reuters": "/work/shared/corpus/reuters", "bbc": "/work/shared/corpus/bbc"}
+CORPORA = {"reuters": os.path.join(CORPUS, "reuters"), "bbc": os.path.join(CORPUS, "bbc")}
 SENTENCE_END = re.compile(r'(?:(?<=[.!?])|(?<=[.!?]["”’]))\s+(?=["“A-Z])')
 
 KINDS = {

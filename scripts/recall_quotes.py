@@ -18,9 +18,12 @@ import subprocess
 import tempfile
 import tomllib
 
+# The evaluation corpus beside the repository (never copied into it).
+CORPUS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "corpus")
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "wirelint")
-CORPORA = ["/work/shared/corpus/reuters", "/work/shared/corpus/bbc"]
+CORPORA = [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
 VERBS = r"(?:said|says|told|added|adds|noted|explained|insisted|warned|stated|argued|according to)"
 # Any cue of the rule's card counts as another attribution that could cover the quotation.
 with open(os.path.join(ROOT, "rules", "unattributed-quote.toml"), "rb") as card:
