@@ -95,9 +95,7 @@ impl<'s> Article<'s> {
     pub fn parse(source: &'s Source) -> Article<'s> {
         let text = source.text();
         let index = source.lines();
-        let lines: Vec<Span> = (0..index.line_count())
-            .map(|i| index.line_span(text, i))
-            .collect();
+        let lines = index.line_spans(text);
         let is_blank = |i: usize| lines[i].slice(text).trim().is_empty();
         let is_comment = |i: usize| is_comment_line(lines[i].slice(text));
 

@@ -91,6 +91,13 @@ impl LineIndex {
         Span::new(start, end.max(start))
     }
 
+    /// The bytes of every line of `text`, without their line breaks.
+    pub fn line_spans(&self, text: &str) -> Vec<Span> {
+        (0..self.line_count())
+            .map(|line| self.line_span(text, line))
+            .collect()
+    }
+
     /// The 1-based line and column of byte `offset` in `text`.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_of(offset);
@@ -130,6 +137,12 @@ mod tests {
         assert_eq!(index.line_span(text, 0).slice(text), "ab");
         assert_eq!(index.line_span(text, 1).slice(text), "“q” x");
         assert_eq!(index.line_span(text, 2).slice(text), "last");
+        let lines: Vec<&str> = index
+            .line_spans(text)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(lines, ["ab", "“q” x", "last"]);
     }
 
     #[test]

@@ -101,9 +101,7 @@ pub fn apply_suppressions(
 fn find_suppressions(source: &Source) -> Vec<Suppression> {
     let text = source.text();
     let index = source.lines();
-    let lines: Vec<Span> = (0..index.line_count())
-        .map(|i| index.line_span(text, i))
-        .collect();
+    let lines = index.line_spans(text);
     let mut found = Vec::new();
     for (number, line) in lines.iter().enumerate() {
         let content = line.slice(text);

@@ -222,6 +222,14 @@ impl<'a> Excerpt<'a> {
             .with_notes(notes)
     }
 
+    /// Excerpt line `index`, or the error codespan expects for a line that does not exist.
+    fn line(&self, index: usize) -> Result<&ExcerptLine, FilesError> {
+        self.lines.get(index).ok_or(FilesError::LineTooLarge {
+            given: index,
+            max: self.lines.len(),
+        })
+    }
+
     fn line_at(&self, byte: usize) -> usize {
         self.lines
             .partition_point(|line| line.range.end < byte)
@@ -264,10 +272,7 @@ impl<'a> Files<'a> for Excerpt<'_> {
     }
 
     fn line_number(&'a self, (): (), line_index: usize) -> Result<usize, FilesError> {
-        let line = self.lines.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: self.lines.len(),
-        })?;
+        let line = self.line(line_index)?;
         Ok(line.number)
     }
 
@@ -277,20 +282,14 @@ impl<'a> Files<'a> for Excerpt<'_> {
         line_index: usize,
         byte_index: usize,
     ) -> Result<usize, FilesError> {
-        let line = self.lines.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: self.lines.len(),
-        })?;
+        let line = self.line(line_index)?;
         let from = line.range.start + line.lead;
         let to = floor_char_boundary(&self.text, byte_index.max(from));
         Ok(line.column + self.text[from..to].chars().count())
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, FilesError> {
-        let line = self.lines.get(line_index).ok_or(FilesError::LineTooLarge {
-            given: line_index,
-            max: self.lines.len(),
-        })?;
+        let line = self.line(line_index)?;
         Ok(line.range.start..line.range.end + 1)
     }
 }
