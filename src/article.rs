@@ -20,6 +20,8 @@ pub struct Article<'s> {
     /// The first line, when it looks like a header line (`date 2026-02-02 403`), white space
     /// included.
     pub header: Option<Span>,
+    /// The article's metadata fields (`date`, `id`, ...), in the order the file gives them.
+    pub metadata: Vec<Field>,
     /// The headline: the first non-blank line after the header.
     pub headline: Option<Span>,
     /// The dateline or source credit that opens the first paragraph.
@@ -33,6 +35,16 @@ pub struct Article<'s> {
     numbers: OnceLock<Vec<NumberMention>>,
     repetition: OnceLock<Prepared>,
     inner_capitals: OnceLock<HashSet<String>>,
+}
+
+/// A metadata field: its name and the span of its value. In a plain wire file these come from
+/// the header line (`date` is its ISO date, `id` its number).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's name, in lower case (`date`, `id`, `title`).
+    pub name: String,
+    /// The value's text.
+    pub value: Span,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -167,9 +179,11 @@ impl<'s> Article<'s> {
             paragraph.sentences = first..sentences.len();
         }
 
+        let metadata = header.map_or_else(Vec::new, |line| header_fields(text, line));
         Article {
             source,
             header,
+            metadata,
             headline,
             dateline,
             paragraphs,
@@ -185,7 +199,7 @@ impl<'s> Article<'s> {
     /// shared by every rule).
     pub fn quotes(&self) -> &Quotes {
         self.quotes
-            .get_or_init(|| quotes::scan(self.text(), &self.paragraphs))
+            .get_or_init(|| quotes::scan(self.text(), &self.paragraph_spans()))
     }
 
     /// The figures of the headline and the sentences, in order (see [`crate::numbers`]);
@@ -238,7 +252,23 @@ impl<'s> Article<'s> {
     /// The paragraphs normalised and tokenised for comparison (see [`crate::similarity`]);
     /// computed on first use, then shared by the repetition rules.
     pub fn repetition(&self) -> &Prepared {
-        self.repetition.get_or_init(|| Prepared::new(self))
+        self.repetition.get_or_init(|| {
+            let dateline_end = self.dateline.map(|dateline| dateline.span.end);
+            Prepared::new(self.text(), &self.paragraph_spans(), dateline_end)
+        })
+    }
+
+    /// The value of the first metadata field called `name`.
+    pub fn field(&self, name: &str) -> Option<Span> {
+        self.metadata
+            .iter()
+            .find(|field| field.name == name)
+            .map(|field| field.value)
+    }
+
+    /// The spans of the paragraphs, in order.
+    pub fn paragraph_spans(&self) -> Vec<Span> {
+        self.paragraphs.iter().map(|p| p.span).collect()
     }
 
     /// The source the article was parsed from.
@@ -271,6 +301,41 @@ pub fn looks_like_header(line: &str) -> bool {
             .iter()
             .all(|f| f.chars().any(|c| c.is_ascii_digit()));
     dated || keyword_then_numbers
+}
+
+/// The fields of a plain header line: its first ISO date (`YYYY-MM-DD`) as `date`, its first
+/// all-digit field after that as `id`.
+fn header_fields(text: &str, line: Span) -> Vec<Field> {
+    let mut fields = Vec::new();
+    let mut offset = line.start;
+    for word in line.slice(text).split(' ') {
+        let span = Span::new(offset, offset + word.len());
+        offset = span.end + 1;
+        let word = word.trim();
+        let has = |name: &str| fields.iter().any(|f: &Field| f.name == name);
+        let iso_date = word.len() == 10
+            && word.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let name = if iso_date && !has("date") {
+            "date"
+        } else if has("date")
+            && !has("id")
+            && !word.is_empty()
+            && word.bytes().all(|b| b.is_ascii_digit())
+        {
+            "id"
+        } else {
+            continue;
+        };
+        let start = span.start + (span.len() - span.slice(text).trim_start().len());
+        fields.push(Field {
+            name: name.to_string(),
+            value: Span::new(start, start + word.len()),
+        });
+    }
+    fields
 }
 
 /// Whether a line is an HTML comment and nothing else (`<!-- wirelint-disable-next-line -->`):
@@ -334,6 +399,8 @@ mod tests {
             " date 2026-02-02 403"
         );
         assert_eq!(article.slice(article.headline.unwrap()), "Talks Resume");
+        assert_eq!(article.slice(article.field("date").unwrap()), "2026-02-02");
+        assert_eq!(article.slice(article.field("id").unwrap()), "403");
         assert_eq!(article.paragraphs.len(), 2);
         let dateline = article.dateline.unwrap();
         assert_eq!(article.slice(dateline.span), "(MENAFN)");

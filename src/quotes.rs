@@ -15,7 +15,6 @@
 //! sentence ends inside a quote and a new opening mark follows): both give a quotation that
 //! `runs_on` and a next one that is `continued`.
 
-use crate::article::Paragraph;
 use crate::span::Span;
 
 /// A quotation: one paragraph's part of a quote, from its opening mark to its closing mark.
@@ -25,7 +24,7 @@ pub struct Quotation {
     pub span: Span,
     /// The quoted words, between the marks.
     pub content: Span,
-    /// Index of its paragraph in [`Article::paragraphs`](crate::article::Article::paragraphs).
+    /// Index of its paragraph in the paragraphs scanned.
     pub paragraph: usize,
     /// 0 for a quotation in running text, 1 for a single-quoted one nested inside it.
     pub depth: u8,
@@ -73,17 +72,17 @@ impl Quotes {
     }
 }
 
-/// Find the quotations of `paragraphs` in `text`.
-pub fn scan(text: &str, paragraphs: &[Paragraph]) -> Quotes {
+/// Find the quotations of the paragraphs of `text` at `paragraphs`.
+pub fn scan(text: &str, paragraphs: &[Span]) -> Quotes {
     let mut quotes = Quotes::default();
     let mut continued = false;
     for (index, paragraph) in paragraphs.iter().enumerate() {
         let next_opens = paragraphs
             .get(index + 1)
-            .is_some_and(|next| starts_with_double_opener(next.span.slice(text)));
+            .is_some_and(|next| starts_with_double_opener(next.slice(text)));
         continued = Scanner {
             text,
-            paragraph: paragraph.span,
+            paragraph: *paragraph,
             index,
             quotes: &mut quotes,
         }
@@ -380,8 +379,16 @@ fn ends_sentence(quoted: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
     use crate::source::Source;
+
+    /// The lines of `text` after the first `skip`, as paragraph spans.
+    fn lines(text: &str, skip: usize) -> Vec<Span> {
+        crate::span::LineIndex::new(text).line_spans(text)[skip..]
+            .iter()
+            .copied()
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
 
     /// The top-level quotations of a body (one paragraph a line) as
     /// `(content, continued, runs_on, closed)`, and the stray closers.
@@ -390,8 +397,7 @@ mod tests {
 
     fn quotes(body: &str) -> (Vec<Found>, Vec<String>) {
         let source = Source::new("t.txt", format!("date 2026-02-02 1\nHeadline\n{body}\n"));
-        let article = Article::parse(&source);
-        let found = scan(source.text(), &article.paragraphs);
+        let found = scan(source.text(), &lines(source.text(), 2));
         let quotations = found
             .top_level()
             .map(|q| {
@@ -440,8 +446,7 @@ mod tests {
             "t",
             "Headline\n“He told me ‘never again’ and left,” she said.\n",
         );
-        let article = Article::parse(&source);
-        let found = scan(source.text(), &article.paragraphs);
+        let found = scan(source.text(), &lines(source.text(), 1));
         let all: Vec<(&str, u8)> = found
             .quotations
             .iter()

@@ -17,7 +17,6 @@
 //! inverted index of each paragraph's rarest words (prefix filtering), with a cap on the
 //! candidates read and compared, and the distance is computed in a band of the allowed width.
 
-use crate::article::Article;
 use crate::span::Span;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -333,28 +332,29 @@ pub struct Prepared {
 }
 
 impl Prepared {
-    /// Normalise and tokenise the paragraphs of `article`.
-    pub fn new(article: &Article<'_>) -> Prepared {
+    /// Normalise and tokenise the paragraphs of `text` at `paragraphs`; the first paragraph
+    /// is also compared without the dateline that ends at `dateline_end`, if any.
+    pub fn new(text: &str, paragraphs: &[Span], dateline_end: Option<usize>) -> Prepared {
         let mut interned: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
-        let mut keys = Vec::with_capacity(article.paragraphs.len());
-        let mut words = Vec::with_capacity(article.paragraphs.len());
-        let mut shape = Vec::with_capacity(article.paragraphs.len());
-        for (index, paragraph) in article.paragraphs.iter().enumerate() {
-            let mut span = paragraph.span;
-            let mut own_keys = vec![normalise(article.slice(span))];
-            if let Some(dateline) = article.dateline.filter(|_| index == 0) {
-                span = Span::new(dateline.span.end, span.end);
-                own_keys.push(normalise(article.slice(span)));
+        let mut keys = Vec::with_capacity(paragraphs.len());
+        let mut words = Vec::with_capacity(paragraphs.len());
+        let mut shape = Vec::with_capacity(paragraphs.len());
+        for (index, &paragraph) in paragraphs.iter().enumerate() {
+            let mut span = paragraph;
+            let mut own_keys = vec![normalise(span.slice(text))];
+            if let Some(end) = dateline_end.filter(|_| index == 0) {
+                span = Span::new(end, span.end);
+                own_keys.push(normalise(span.slice(text)));
             }
-            let (starts, ids) = tokens(article.slice(span), span.start)
+            let (starts, ids) = tokens(span.slice(text), span.start)
                 .into_iter()
                 .map(|(start, token)| {
                     let next = interned.len() as u32;
                     (start, *interned.entry(token).or_insert(next))
                 })
                 .unzip();
-            let text = article.slice(span);
-            shape.push((reads_as_text(text), is_list_item(text)));
+            let paragraph = span.slice(text);
+            shape.push((reads_as_text(paragraph), is_list_item(paragraph)));
             keys.push(own_keys);
             words.push(Words { ids, starts });
         }
@@ -605,12 +605,21 @@ pub fn check_threshold(name: &str, threshold: f64) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Source;
+
+    /// `text` prepared with one paragraph a line; the first paragraph's dateline ends at
+    /// `dateline_end`.
+    fn prepare(text: &str, dateline_end: Option<usize>) -> Prepared {
+        let lines: Vec<Span> = crate::span::LineIndex::new(text)
+            .line_spans(text)
+            .into_iter()
+            .filter(|line| !line.is_empty())
+            .collect();
+        Prepared::new(text, &lines, dateline_end)
+    }
 
     /// How the second of two paragraphs (one a line) repeats the first, at 0.8.
     fn like(a: &str, b: &str) -> Option<Likeness> {
-        let source = Source::new("t.txt", format!("Headline\n{a}\n{b}\n"));
-        Prepared::new(&Article::parse(&source)).near_pair(0, 1, 0.8)
+        prepare(&format!("{a}\n{b}\n"), None).near_pair(0, 1, 0.8)
     }
 
     #[test]
@@ -772,8 +781,7 @@ mod tests {
     }
 
     fn prepared(body: &str) -> Prepared {
-        let source = Source::new("t.txt", format!("date 2026-01-01 1\nHeadline\n{body}"));
-        Prepared::new(&Article::parse(&source))
+        prepare(body, None)
     }
 
     #[test]
@@ -786,7 +794,8 @@ mod tests {
 
     #[test]
     fn the_lead_repeated_without_its_dateline_is_an_exact_repeat() {
-        let p = prepared("LONDON (Reuters) - Prices rose sharply.\nOther.\nPrices rose sharply.\n");
+        let body = "LONDON (Reuters) - Prices rose sharply.\nOther.\nPrices rose sharply.\n";
+        let p = prepare(body, Some("LONDON (Reuters) -".len()));
         assert_eq!(p.exact_repeats(), [None, None, Some(0)]);
     }
 
