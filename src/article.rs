@@ -20,8 +20,13 @@ pub struct Article<'s> {
     /// The first line, when it looks like a header line (`date 2026-02-02 403`), white space
     /// included.
     pub header: Option<Span>,
+    /// The format the article was read from (`plain`, `markdown`, `nitf`, ...): a name to key
+    /// per-format settings by, never a reason for a rule to read text differently.
+    pub format: &'static str,
     /// The article's metadata fields (`date`, `id`, ...), in the order the file gives them.
     pub metadata: Vec<Field>,
+    /// Problems with the metadata found while reading it.
+    pub metadata_errors: Vec<MetadataError>,
     /// The headline: the first non-blank line after the header.
     pub headline: Option<Span>,
     /// The dateline or source credit that opens the first paragraph.
@@ -38,13 +43,55 @@ pub struct Article<'s> {
 }
 
 /// A metadata field: its name and the span of its value. In a plain wire file these come from
-/// the header line (`date` is its ISO date, `id` its number).
+/// the header line (`date` is its ISO date, `id` its number); in other formats from the front
+/// matter, the NITF `head`, the NewsML-G2 item metadata or the ninjs members.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    /// The field's name, in lower case (`date`, `id`, `title`).
+    /// The field's name as the format writes it, in lower case (`date`, `date.issue`, `uri`).
     pub name: String,
+    /// What the field means for the article, whatever its name.
+    pub role: Option<FieldRole>,
+    /// The whole field (its name and value, where the view shows both).
+    pub span: Span,
     /// The value's text.
     pub value: Span,
+}
+
+/// What a metadata field means, whatever a format calls it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldRole {
+    /// The article's own date (`date`, NITF `date.issue`, ninjs `versioncreated`).
+    Date,
+    /// The article's title (front matter `title`, NITF `title`).
+    Title,
+    /// The article's identifier (`id`, NITF `doc-id`, ninjs `uri`).
+    Id,
+}
+
+/// A problem with the metadata found while reading the file (front matter that does not parse).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MetadataError {
+    /// Where it is.
+    pub span: Span,
+    /// What is wrong.
+    pub message: String,
+    /// What the label there says.
+    pub label: String,
+}
+
+/// An article's parts as a format reader finds them, in offsets of the text it built.
+#[derive(Clone, Debug, Default)]
+pub struct Parts {
+    /// The format's name (`markdown`, `nitf`, ...).
+    pub format: &'static str,
+    /// The metadata fields.
+    pub metadata: Vec<Field>,
+    /// Problems with the metadata.
+    pub metadata_errors: Vec<MetadataError>,
+    /// The headline.
+    pub headline: Option<Span>,
+    /// The paragraphs, in order.
+    pub paragraphs: Vec<Span>,
 }
 
 /// A body paragraph: one line, or a block of hard-wrapped lines between blank lines.
@@ -160,6 +207,52 @@ impl<'s> Article<'s> {
             });
         }
 
+        let metadata = header.map_or_else(Vec::new, |line| header_fields(text, line));
+        Article::assemble(
+            source,
+            "plain",
+            header,
+            metadata,
+            Vec::new(),
+            headline,
+            paragraphs,
+        )
+    }
+
+    /// The article a format reader found in `view` (see [`crate::formats`]).
+    pub fn from_parts(view: &'s Source, parts: &Parts) -> Article<'s> {
+        let lines = view.lines();
+        let paragraphs = parts
+            .paragraphs
+            .iter()
+            .map(|&span| Paragraph {
+                span,
+                lines: lines.line_of(span.start)..lines.line_of(span.end) + 1,
+                sentences: 0..0,
+            })
+            .collect();
+        Article::assemble(
+            view,
+            parts.format,
+            None,
+            parts.metadata.clone(),
+            parts.metadata_errors.clone(),
+            parts.headline,
+            paragraphs,
+        )
+    }
+
+    /// The article from its parts: the dateline and sentences found, analyses left for first use.
+    fn assemble(
+        source: &'s Source,
+        format: &'static str,
+        header: Option<Span>,
+        metadata: Vec<Field>,
+        metadata_errors: Vec<MetadataError>,
+        headline: Option<Span>,
+        mut paragraphs: Vec<Paragraph>,
+    ) -> Article<'s> {
+        let text = source.text();
         let dateline = paragraphs.first().and_then(|p| find_dateline(text, p.span));
         let mut sentences = Vec::new();
         for (number, paragraph) in paragraphs.iter_mut().enumerate() {
@@ -179,11 +272,12 @@ impl<'s> Article<'s> {
             paragraph.sentences = first..sentences.len();
         }
 
-        let metadata = header.map_or_else(Vec::new, |line| header_fields(text, line));
         Article {
             source,
             header,
+            format,
             metadata,
+            metadata_errors,
             headline,
             dateline,
             paragraphs,
@@ -266,6 +360,14 @@ impl<'s> Article<'s> {
             .map(|field| field.value)
     }
 
+    /// The value of the first metadata field with role `role` (the article's own date, say).
+    pub fn field_with_role(&self, role: FieldRole) -> Option<Span> {
+        self.metadata
+            .iter()
+            .find(|field| field.role == Some(role))
+            .map(|field| field.value)
+    }
+
     /// The spans of the paragraphs, in order.
     pub fn paragraph_spans(&self) -> Vec<Span> {
         self.paragraphs.iter().map(|p| p.span).collect()
@@ -318,21 +420,24 @@ fn header_fields(text: &str, line: Span) -> Vec<Field> {
                 4 | 7 => b == b'-',
                 _ => b.is_ascii_digit(),
             });
-        let name = if iso_date && !has("date") {
-            "date"
+        let (name, role) = if iso_date && !has("date") {
+            ("date", FieldRole::Date)
         } else if has("date")
             && !has("id")
             && !word.is_empty()
             && word.bytes().all(|b| b.is_ascii_digit())
         {
-            "id"
+            ("id", FieldRole::Id)
         } else {
             continue;
         };
         let start = span.start + (span.len() - span.slice(text).trim_start().len());
+        let value = Span::new(start, start + word.len());
         fields.push(Field {
             name: name.to_string(),
-            value: Span::new(start, start + word.len()),
+            role: Some(role),
+            span: value,
+            value,
         });
     }
     fields

@@ -2,6 +2,7 @@
 //! of the config file they are about.
 
 use crate::diagnostic::{Finding, Level};
+use crate::formats::InputFormat;
 use crate::rule::{OptionError, Rule, RuleLevel};
 use crate::rules::{BUILTIN, CARDS, find};
 use crate::source::{DEFAULT_MAX_FILE_SIZE, Source, SourceError};
@@ -15,6 +16,10 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+
+/// The files a directory walk lints when the config does not say: every format wirelint reads
+/// (a walked `.xml` or `.json` file that is not a news item is skipped).
+pub const DEFAULT_INCLUDE: &[&str] = &["*.txt", "*.md", "*.markdown", "*.xml", "*.json"];
 
 /// The name of the config file wirelint looks for.
 pub const CONFIG_FILE_NAME: &str = "wirelint.toml";
@@ -197,7 +202,7 @@ impl Config {
         let rules_table = document.remove("rules");
         let overrides_array = document.remove("overrides");
         let file: ConfigFile = deserialize_table(source, document_span, document)?;
-        let include = globs(source, file.include, &["*.txt"])?;
+        let include = globs(source, file.include, DEFAULT_INCLUDE)?;
         let exclude = globs(source, file.exclude, &[])?;
 
         let mut settings: Vec<RuleSettings<'_>> = CARDS
@@ -241,12 +246,27 @@ impl Config {
                     ));
                 }
                 let files = globs(source, Some(head.files), &[])?;
+                let format = head
+                    .format
+                    .map(|name| {
+                        InputFormat::from_name(name.get_ref()).ok_or_else(|| {
+                            let names: Vec<&str> =
+                                InputFormat::ALL.iter().map(|f| f.name()).collect();
+                            error(
+                                name.span(),
+                                format!("unknown format `{}`", name.get_ref()),
+                                &format!("expected one of {}", names.join(", ")),
+                            )
+                        })
+                    })
+                    .transpose()?;
                 let mut override_settings = settings.clone();
                 if let Some(rules) = rules_table {
                     apply_rules_table(source, &mut override_settings, rules)?;
                 }
                 overrides.push(Override {
                     files,
+                    format,
                     rules: build_rule_set(source, override_settings)?,
                 });
             }
@@ -266,8 +286,20 @@ impl Config {
     /// `[[overrides]]` whose `files` match it, else the config's own. Paths are matched relative
     /// to the config file's directory when they are inside it.
     pub fn rules_for(&self, path: &str) -> &RuleSet {
+        self.last_override(path, |_| true)
+            .map_or(&self.rules, |o| &o.rules)
+    }
+
+    /// The format the last `[[overrides]]` that matches `path` and names a `format` gives it.
+    pub fn format_for(&self, path: &str) -> Option<InputFormat> {
+        self.last_override(path, |o| o.format.is_some())
+            .and_then(|o| o.format)
+    }
+
+    /// The last `[[overrides]]` entry that matches `path` and `wanted`.
+    fn last_override(&self, path: &str, wanted: impl Fn(&Override) -> bool) -> Option<&Override> {
         if self.overrides.is_empty() {
-            return &self.rules;
+            return None;
         }
         let path = Path::new(path);
         let relative = self
@@ -283,8 +315,7 @@ impl Config {
         self.overrides
             .iter()
             .rev()
-            .find(|o| o.files.is_match(&relative))
-            .map_or(&self.rules, |o| &o.rules)
+            .find(|o| wanted(o) && o.files.is_match(&relative))
     }
 }
 
@@ -342,10 +373,12 @@ impl ConfigBuilder {
     }
 }
 
-/// One `[[overrides]]` entry: the files it applies to and their rules.
+/// One `[[overrides]]` entry: the files it applies to, the format they are read as, and their
+/// rules.
 #[derive(Debug)]
 struct Override {
     files: Globs,
+    format: Option<InputFormat>,
     rules: RuleSet,
 }
 
@@ -353,6 +386,7 @@ struct Override {
 #[serde(deny_unknown_fields)]
 struct OverrideHead {
     files: Vec<Spanned<String>>,
+    format: Option<Spanned<String>>,
 }
 
 /// Deserialize a table of the config into `T`, pointing errors at the config's line.
@@ -584,15 +618,17 @@ impl ConfigError {
 /// A commented starter `wirelint.toml`: the file settings and every rule with its default level
 /// and options, as the rule's card writes them.
 pub fn starter_config() -> String {
-    let mut out = String::from(
+    let include: Vec<String> = DEFAULT_INCLUDE.iter().map(|g| format!("\"{g}\"")).collect();
+    let mut out = format!(
         "# wirelint configuration. Every setting below is the built-in default.\n\
          \n\
          # Files linted when a directory is given (globs, relative to that directory).\n\
-         include = [\"*.txt\"]\n\
+         include = [{}]\n\
          # Files and directories skipped.\n\
          exclude = []\n\
          # Files larger than this many bytes are refused.\n\
          max-file-size = 10485760\n",
+        include.join(", ")
     );
     for (spec, card) in BUILTIN.iter().zip(CARDS.iter()) {
         out.push_str(&format!(
@@ -659,7 +695,8 @@ mod tests {
     fn empty_config_is_the_defaults() {
         let config = parse("").unwrap();
         assert!(config.include.is_match(Path::new("a/b.txt")));
-        assert!(!config.include.is_match(Path::new("a/b.md")));
+        assert!(config.include.is_match(Path::new("a/b.md")));
+        assert!(!config.include.is_match(Path::new("a/b.html")));
         assert_eq!(config.max_file_size, DEFAULT_MAX_FILE_SIZE);
     }
 

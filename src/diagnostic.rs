@@ -25,7 +25,7 @@ impl fmt::Display for Level {
 }
 
 /// One replacement of the bytes of `span` by `replacement`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Edit {
     /// The bytes replaced.
     pub span: Span,
@@ -34,7 +34,7 @@ pub struct Edit {
 }
 
 /// A safe, automatic correction: edits applied together, or not at all.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
     /// What the fix does, in a few words (`remove the leading white space`).
     pub message: String,

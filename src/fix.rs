@@ -1,20 +1,20 @@
 //! Applying fixes to a text, and writing a fixed file without ever losing its text.
 
-use crate::diagnostic::{Diagnostic, Fix};
+use crate::diagnostic::{Diagnostic, Edit, Fix};
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 use thiserror::Error;
 
 /// Apply the fixes of `diagnostics` to `text`: fixes are taken in order of position, and a fix
-/// that overlaps one already taken is left for a later pass. Returns the new text and how many
-/// fixes were applied.
-pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+/// that overlaps one already taken is left for a later pass. Returns the new text and the
+/// fixes applied.
+pub fn apply_fixes<'d>(text: &str, diagnostics: &'d [Diagnostic]) -> (String, Vec<&'d Fix>) {
     let mut fixes: Vec<&Fix> = diagnostics.iter().filter_map(|d| d.fix.as_ref()).collect();
     fixes.sort_by_key(|fix| (fix.extent().start, fix.extent().end));
     let mut out = String::with_capacity(text.len());
     let mut copied = 0;
-    let mut applied = 0;
+    let mut applied = Vec::new();
     for fix in fixes {
         let extent = fix.extent();
         let valid = extent.end <= text.len()
@@ -34,10 +34,32 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
             out.push_str(&edit.replacement);
             copied = edit.span.end;
         }
-        applied += 1;
+        applied.push(fix);
     }
     out.push_str(&text[copied..]);
     (out, applied)
+}
+
+/// Apply `edits` (in ascending order, not overlapping) to `text`: the new text, or `None` when
+/// an edit is out of order or off a character boundary.
+pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for edit in edits {
+        let span = edit.span;
+        if span.start < copied
+            || span.end > text.len()
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
+            return None;
+        }
+        out.push_str(&text[copied..span.start]);
+        out.push_str(&edit.replacement);
+        copied = span.end;
+    }
+    out.push_str(&text[copied..]);
+    Some(out)
 }
 
 /// Why a fixed file could not be written. The original is intact in every case.
@@ -103,10 +125,8 @@ mod tests {
             with_fix(&source, Fix::replace("b", Span::new(1, 3), "X")),
             with_fix(&source, Fix::replace("c", Span::new(5, 7), " ")),
         ];
-        assert_eq!(
-            apply_fixes(source.text(), &diagnostics),
-            ("abc def".to_string(), 2)
-        );
+        let (text, applied) = apply_fixes(source.text(), &diagnostics);
+        assert_eq!((text.as_str(), applied.len()), ("abc def", 2));
     }
 
     #[test]

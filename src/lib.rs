@@ -19,6 +19,7 @@ pub mod counts;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;
+pub mod formats;
 pub mod numbers;
 pub mod quotes;
 pub mod report;

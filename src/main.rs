@@ -5,6 +5,7 @@ use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use wirelint::config::{CONFIG_FILE_NAME, Config, ConfigError};
+use wirelint::formats::InputFormat;
 use wirelint::report::Format;
 use wirelint::rules::CARDS;
 use wirelint::runner::{FixMode, RunOptions, RunStatus, run};
@@ -65,6 +66,17 @@ struct LintArgs {
     /// The name standard input is shown under
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     stdin_filename: String,
+    /// Read every input as this format, whatever its name and content
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<InputFormat>,
+}
+
+/// An `--input-format` value: one of the formats' names.
+fn parse_input_format(name: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
+        format!("expected one of {}", names.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -158,6 +170,7 @@ fn lint(args: &LintArgs, config: &Config, color: bool) -> u8 {
             (false, false) => FixMode::Report,
         },
         stdin_filename: args.stdin_filename.clone(),
+        input_format: args.input_format,
     };
     let status = run(
         &args.paths,

@@ -2,8 +2,9 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, READ_ERROR, WRITE_ERROR};
-use crate::engine::lint_source;
-use crate::fix::{apply_fixes, write_atomic};
+use crate::engine::{self, Checked};
+use crate::fix::{apply_edits, apply_fixes, write_atomic};
+use crate::formats::{self, Detected, InputFormat};
 use crate::report::{Format, Summary};
 use crate::source::Source;
 use crate::walk::{Input, collect_inputs};
@@ -38,6 +39,8 @@ pub struct RunOptions {
     pub fix: FixMode,
     /// The name standard input is shown under.
     pub stdin_filename: String,
+    /// Read every input as this format, whatever its name and content.
+    pub input_format: Option<InputFormat>,
 }
 
 /// How a run ended, for the exit status.
@@ -56,9 +59,10 @@ pub enum RunStatus {
 /// so memory stays bounded on any tree.
 const BATCH: usize = 256;
 
-/// One job: an input to read, or a path that could not even be visited.
+/// One job: an input to read (and whether it was named on the command line rather than found
+/// in a directory), or a path that could not even be visited.
 enum Job {
-    Input(Input),
+    Input(Input, bool),
     Unvisitable(Box<Diagnostic>),
 }
 
@@ -94,7 +98,11 @@ pub fn run(
                 Input::File(path) => path.display().to_string(),
                 Input::Stdin => options.stdin_filename.clone(),
             };
-            (name, Job::Input(input))
+            let named = match &input {
+                Input::File(path) => paths.contains(path),
+                Input::Stdin => true,
+            };
+            (name, Job::Input(input, named))
         })
         .chain(
             walk_errors
@@ -113,7 +121,7 @@ pub fn run(
     }
     let stdin = if jobs
         .iter()
-        .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)))
+        .any(|(_, job)| matches!(job, Job::Input(Input::Stdin, _)))
     {
         let mut bytes = Vec::new();
         io::stdin()
@@ -130,7 +138,7 @@ pub fn run(
     let fixing_stdin = options.fix == FixMode::Apply
         && jobs
             .iter()
-            .any(|(_, job)| matches!(job, Job::Input(Input::Stdin)));
+            .any(|(_, job)| matches!(job, Job::Input(Input::Stdin, _)));
     // When `out` carries text (a fixed article, a diff), every report goes to `err`.
     let reports_to_err = fixing_stdin || options.fix == FixMode::Diff;
     for batch in jobs.chunks(BATCH) {
@@ -181,9 +189,9 @@ fn run_job(
     config: &Config,
     options: &RunOptions,
 ) -> Outcome {
-    let input = match job {
+    let (input, named) = match job {
         Job::Unvisitable(diagnostic) => return report(options, None, vec![(**diagnostic).clone()]),
-        Job::Input(input) => input,
+        Job::Input(input, named) => (input, *named),
     };
     let read = match input {
         Input::File(path) => Source::read(path, config.max_file_size),
@@ -204,16 +212,51 @@ fn run_job(
             return report(options, None, vec![diagnostic]);
         }
     };
+    let format = match chosen_format(name, &source, config, options) {
+        Ok(format) => format,
+        Err(what) if named => {
+            return report(options, None, vec![engine::not_an_article(name, what)]);
+        }
+        Err(_) => {
+            let mut outcome = Outcome::default();
+            outcome.summary.skipped = 1;
+            outcome.readable = true;
+            return outcome;
+        }
+    };
     let rules = config.rules_for(name);
-    let diagnostics = lint_source(&source, rules);
+    let checked = match engine::check(&source, format, rules) {
+        Ok(checked) => checked,
+        Err(error) => {
+            let diagnostic = engine::format_error(&source, format, &error);
+            return report(options, Some(&source), vec![diagnostic]);
+        }
+    };
     if options.fix == FixMode::Report {
-        let mut outcome = report(options, Some(&source), diagnostics);
+        let mut outcome = report(options, Some(&source), checked.diagnostics);
         outcome.readable = true;
         return outcome;
     }
 
-    let original = diagnostics.clone();
-    let (fixed, applied, diagnostics) = fix_until_stable(&source, rules, diagnostics);
+    let original = checked.diagnostics.clone();
+    let (fixed, applied, diagnostics) = match fix_until_stable(&source, format, rules, checked) {
+        Ok(done) => done,
+        Err(refusal) => {
+            let message = format!("could not fix `{name}`: {refusal}");
+            let mut diagnostic = Diagnostic::file_error(WRITE_ERROR, name, message, None);
+            diagnostic
+                .notes
+                .push("the file was left as it was; this is a bug in wirelint".to_string());
+            let mut failed = report(
+                options,
+                Some(&source),
+                [vec![diagnostic], original].concat(),
+            );
+            failed.readable = true;
+            failed.write_failed = true;
+            return failed;
+        }
+    };
     if options.fix == FixMode::Diff {
         let diff = TextDiff::from_lines(source.text(), fixed.text())
             .unified_diff()
@@ -263,26 +306,85 @@ fn run_job(
     outcome
 }
 
+/// The format `source` is read as: `--input-format`, else the config's choice for its path, else
+/// what its name and content say; or, for a file that is not an article, what it is.
+fn chosen_format(
+    name: &str,
+    source: &Source,
+    config: &Config,
+    options: &RunOptions,
+) -> Result<InputFormat, &'static str> {
+    if let Some(format) = options.input_format.or_else(|| config.format_for(name)) {
+        return Ok(format);
+    }
+    match formats::detect(name, source.text()) {
+        Detected::Article(format) => Ok(format),
+        Detected::NotAnArticle(what) => Err(what),
+    }
+}
+
 /// Apply fixes pass after pass (a fix deferred for overlapping another is taken next pass)
-/// until none applies: the fixed source, the number of fixes applied and what remains.
+/// until none applies: the fixed source, the number of fixes applied and what remains. Each
+/// pass is checked before it is kept: the fixed file must read again as its format, and (for
+/// formats other than plain text) its article must be exactly the old one with the rules'
+/// edits; otherwise the fixing stops with why.
 fn fix_until_stable(
     source: &Source,
+    format: InputFormat,
     rules: &crate::config::RuleSet,
-    mut diagnostics: Vec<Diagnostic>,
-) -> (Source, usize, Vec<Diagnostic>) {
+    mut checked: Checked,
+) -> Result<(Source, usize, Vec<Diagnostic>), String> {
     const MAX_PASSES: usize = 10;
     let mut current = source.clone();
     let mut total = 0;
     for _ in 0..MAX_PASSES {
-        let (text, applied) = apply_fixes(current.text(), &diagnostics);
-        if applied == 0 {
+        let (text, applied) = apply_fixes(current.text(), &checked.diagnostics);
+        if applied.is_empty() {
             break;
         }
-        total += applied;
-        current = Source::new(source.name(), text);
-        diagnostics = lint_source(&current, rules);
+        let expected = expected_view(&current, &checked, &applied)?;
+        total += applied.len();
+        let next = Source::new(source.name(), text);
+        let next_checked = engine::check(&next, format, rules).map_err(|error| {
+            format!(
+                "the fixed text would no longer read as {}: {error}",
+                format.title()
+            )
+        })?;
+        if let Some(expected) = expected
+            && next_checked.document.view(&next).text() != expected
+        {
+            return Err(format!(
+                "a fix would change more of the {} file than the rules asked",
+                format.title()
+            ));
+        }
+        current = next;
+        checked = next_checked;
     }
-    (current, total, diagnostics)
+    Ok((current, total, checked.diagnostics))
+}
+
+/// The article text that fixing should give: the view of `current` with the view edits of the
+/// `applied` fixes; `None` for plain text, whose view is the file itself.
+fn expected_view(
+    current: &Source,
+    checked: &Checked,
+    applied: &[&crate::diagnostic::Fix],
+) -> Result<Option<String>, String> {
+    if checked.document.is_identity() {
+        return Ok(None);
+    }
+    let mut edits: Vec<crate::diagnostic::Edit> = applied
+        .iter()
+        .filter_map(|fix| checked.view_fixes.get(*fix))
+        .flat_map(|fix| fix.edits.iter().cloned())
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let view = checked.document.view(current).text();
+    apply_edits(view, &edits)
+        .map(Some)
+        .ok_or_else(|| "two fixes overlap in the article".to_string())
 }
 
 /// Render one file's diagnostics, filtered by `--quiet`, and count them.

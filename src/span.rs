@@ -113,6 +113,21 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// The byte offset of 1-based `line` and `column` (in characters) of `text`, clamped to
+    /// the line's end and the text's end: the inverse of [`LineIndex::position`].
+    pub fn offset_of(&self, text: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.starts.get(line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let span = self.line_span(text, line.saturating_sub(1));
+        span.slice(text)
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(span.end, |(i, _)| start + i)
+    }
+}
+
 /// The largest char boundary of `text` at or before `offset`.
 pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
@@ -143,6 +158,8 @@ mod tests {
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(lines, ["ab", "“q” x", "last"]);
+        assert_eq!(index.offset_of(text, 2, 5), x);
+        assert_eq!(index.offset_of(text, 9, 1), text.len());
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct Summary {
     pub files: usize,
     /// Fixes applied (with `--fix`).
     pub fixed: usize,
+    /// Files met in a directory that are not news articles (JSON or XML of another kind).
+    pub skipped: usize,
 }
 
 impl Summary {
@@ -58,12 +60,19 @@ impl Summary {
         self.warnings += other.warnings;
         self.files += other.files;
         self.fixed += other.fixed;
+        self.skipped += other.skipped;
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no problems in 3 files`, after `fixed 2 problems; `
-    /// when fixes were applied.
+    /// when fixes were applied, and before `; 2 files skipped (not news articles)` when some
+    /// were.
     pub fn line(&self) -> String {
-        let counts = self.counts();
+        let mut counts = self.counts();
+        match self.skipped {
+            0 => {}
+            1 => counts.push_str("; 1 file skipped (not a news article)"),
+            skipped => counts.push_str(&format!("; {skipped} files skipped (not news articles)")),
+        }
         match self.fixed {
             0 => counts,
             1 => format!("fixed 1 problem; {counts}"),
