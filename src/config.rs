@@ -542,7 +542,22 @@ impl<'i> RuleSettings<'i> {
                     self.level = parse_level(source, level_span, &text)?;
                 }
                 for (key, value) in table {
-                    self.options.insert(key, value);
+                    let span = value.span();
+                    // A table option (`metadata`) is merged one level deep: a user's
+                    // `metadata.markdown` replaces the card's, the other formats stay.
+                    let merged = match (self.options.get_mut(&key), value.get_ref()) {
+                        (Some(existing), DeValue::Table(_)) => match existing.get_mut() {
+                            DeValue::Table(existing) => Some(existing),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    match (merged, value.into_inner()) {
+                        (Some(existing), DeValue::Table(entries)) => existing.extend(entries),
+                        (_, value) => {
+                            self.options.insert(key, Spanned::new(span, value));
+                        }
+                    }
                 }
             }
             _ => {

@@ -1,4 +1,7 @@
-//! `malformed-header`: the header line (`date YYYY-MM-DD ID`) does not follow its schema.
+//! `malformed-header`: the header line (`date YYYY-MM-DD ID`) of a plain file, or the metadata
+//! of another format (front matter, NITF `head`, ninjs members), does not follow its schema.
+
+mod metadata;
 
 use crate::article::Article;
 use crate::diagnostic::{Finding, Fix};
@@ -6,6 +9,7 @@ use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use crate::text::{edit_distance, words};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
@@ -13,6 +17,7 @@ use serde::Deserialize;
 pub struct Options {
     template: String,
     required: bool,
+    metadata: BTreeMap<String, BTreeMap<String, metadata::FieldOptions>>,
 }
 
 /// Checks the header line against a template of keywords and typed fields.
@@ -20,6 +25,7 @@ pub struct MalformedHeader {
     template: String,
     parts: Vec<Part>,
     required: bool,
+    schemas: metadata::Schemas,
 }
 
 /// One field of the header template.
@@ -81,12 +87,18 @@ impl BuildRule for MalformedHeader {
             template: options.template,
             parts,
             required: options.required,
+            schemas: metadata::Schemas::new(options.metadata)?,
         })
     }
 }
 
 impl Rule for MalformedHeader {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
+        if article.format != "plain" {
+            let mut findings = Vec::new();
+            self.schemas.check(article, self.required, &mut findings);
+            return findings;
+        }
         let Some(line) = article.header else {
             return self.missing_header(article);
         };
@@ -368,13 +380,9 @@ fn date_problem((year, month, day): Date) -> Option<String> {
     if !(1..=12).contains(&month) {
         return Some(format!("there is no month {month}"));
     }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
+    let year = i16::try_from(year).ok()?;
+    let first = jiff::civil::Date::new(year, month as i8, 1).ok()?;
+    let days = first.days_in_month() as u32;
     let name = MONTHS[month as usize - 1];
     (day == 0 || day > days).then(|| format!("{name} {year} has {days} days, not {day}"))
 }
@@ -396,6 +404,7 @@ mod tests {
         MalformedHeader::build(Options {
             template: template.to_string(),
             required,
+            metadata: BTreeMap::new(),
         })
         .unwrap()
     }
@@ -558,6 +567,96 @@ mod tests {
         );
     }
 
+    /// The findings of the default rule on `text` read as `format`, as `(message, label)`.
+    fn metadata_findings(name: &str, text: &str) -> Vec<(String, String)> {
+        let config = crate::config::Config::default();
+        crate::lint_str(name, text, &config)
+            .into_iter()
+            .filter(|d| d.rule == "malformed-header")
+            .map(|d| {
+                (
+                    d.message,
+                    d.labels
+                        .first()
+                        .map(|l| l.message.clone())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn front_matter_needs_a_title_and_a_real_date() {
+        assert!(
+            metadata_findings("a.md", "---\ntitle: Talks\ndate: 2026-02-02\n---\nBody.\n")
+                .is_empty()
+        );
+        assert_eq!(
+            metadata_findings("a.md", "---\ntitle: \"\"\ndate: 2026-02-30\n---\nBody.\n"),
+            [
+                ("metadata field `title` is not text".to_string(), "empty".to_string()),
+                (
+                    "metadata field `date` is not a date".to_string(),
+                    "`2026-02-30` does not exist: parameter 'day' for `2026-02` is invalid, must be in range `1..=28`".to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            metadata_findings("a.md", "---\ntitle: Talks\n---\nBody.\n"),
+            [(
+                "metadata has no `date`".to_string(),
+                "expected a `date` field here".to_string()
+            )]
+        );
+        // No front matter at all: not checked unless `required`.
+        assert!(metadata_findings("a.md", "# Talks\n\nBody.\n").is_empty());
+    }
+
+    #[test]
+    fn front_matter_that_does_not_parse_is_reported_where_the_parser_stopped() {
+        let found = crate::lint_str(
+            "a.md",
+            "---\ntitle: [Talks\ndate: 2026\n---\nBody.\n",
+            &crate::config::Config::default(),
+        );
+        let finding = found.iter().find(|d| d.rule == "malformed-header").unwrap();
+        assert!(
+            finding
+                .message
+                .starts_with("front matter is not valid YAML"),
+            "{}",
+            finding.message
+        );
+        assert!(finding.line >= 2);
+    }
+
+    #[test]
+    fn ninjs_members_are_checked_when_present() {
+        assert!(
+            metadata_findings(
+                "a.json",
+                r#"{"uri": "urn:1", "headline": "H", "body_text": "B."}"#
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            metadata_findings(
+                "a.json",
+                r#"{"uri": "urn:1", "headline": "H", "pubstatus": "live", "urgency": 12}"#
+            ),
+            [
+                (
+                    "metadata field `pubstatus` is not one of the allowed values".to_string(),
+                    "`live` is not an allowed value".to_string()
+                ),
+                (
+                    "metadata field `urgency` is not text of the required pattern".to_string(),
+                    "`12` does not match `^[1-9]$`".to_string()
+                ),
+            ]
+        );
+    }
+
     #[test]
     fn custom_templates() {
         let custom = rule("story {id} {date}", false);
@@ -566,14 +665,16 @@ mod tests {
         assert!(
             MalformedHeader::build(Options {
                 template: "date {when}".into(),
-                required: false
+                required: false,
+                metadata: BTreeMap::new(),
             })
             .is_err()
         );
         assert!(
             MalformedHeader::build(Options {
                 template: "date  {id}".into(),
-                required: false
+                required: false,
+                metadata: BTreeMap::new(),
             })
             .is_err()
         );
