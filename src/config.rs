@@ -653,7 +653,8 @@ pub fn starter_config() -> String {
             card.level.as_str()
         ));
         if let Some((_, options)) = spec.card.split_once("\n[options]\n") {
-            out.push_str(options);
+            // Sub-tables of the card's options are sub-tables of the rule's table here.
+            out.push_str(&options.replace("\n[options.", &format!("\n[rules.{}.", card.name)));
         }
     }
     out
