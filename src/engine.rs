@@ -2,7 +2,8 @@
 //! their findings back in the file, apply the inline suppressions.
 
 use crate::config::RuleSet;
-use crate::diagnostic::{Diagnostic, Finding, Fix, READ_ERROR};
+use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, READ_ERROR};
+use crate::fix::{apply_edits, apply_fixes};
 use crate::formats::{self, Detected, Document, FormatError, InputFormat};
 use crate::source::Source;
 use crate::suppress::apply_suppressions;
@@ -74,6 +75,71 @@ pub fn check(
         diagnostics,
         view_fixes,
     })
+}
+
+/// Fix `source` (read as `format`, linted into `checked`) in memory: apply fixes pass after pass
+/// (a fix deferred for overlapping another is taken next pass) until none applies, and give the
+/// fixed source, the number of fixes applied and what remains. Each pass is checked before it
+/// is kept: the fixed file must read again as its format, and (for
+/// formats other than plain text) its article must be exactly the old one with the rules'
+/// edits; otherwise the fixing stops with why.
+pub fn fix(
+    source: &Source,
+    format: InputFormat,
+    rules: &RuleSet,
+    mut checked: Checked,
+) -> Result<(Source, usize, Vec<Diagnostic>), String> {
+    const MAX_PASSES: usize = 10;
+    let mut current = source.clone();
+    let mut total = 0;
+    for _ in 0..MAX_PASSES {
+        let (text, applied) = apply_fixes(current.text(), &checked.diagnostics);
+        if applied.is_empty() {
+            break;
+        }
+        let expected = expected_view(&current, &checked, &applied)?;
+        total += applied.len();
+        let next = Source::new(source.name(), text);
+        let next_checked = check(&next, format, rules).map_err(|error| {
+            format!(
+                "the fixed text would no longer read as {}: {error}",
+                format.title()
+            )
+        })?;
+        if let Some(expected) = expected
+            && next_checked.document.view(&next).text() != expected
+        {
+            return Err(format!(
+                "a fix would change more of the {} file than the rules asked",
+                format.title()
+            ));
+        }
+        current = next;
+        checked = next_checked;
+    }
+    Ok((current, total, checked.diagnostics))
+}
+
+/// The article text that fixing should give: the view of `current` with the view edits of the
+/// `applied` fixes; `None` for plain text, whose view is the file itself.
+fn expected_view(
+    current: &Source,
+    checked: &Checked,
+    applied: &[&Fix],
+) -> Result<Option<String>, String> {
+    if checked.document.is_identity() {
+        return Ok(None);
+    }
+    let mut edits: Vec<Edit> = applied
+        .iter()
+        .filter_map(|fix| checked.view_fixes.get(*fix))
+        .flat_map(|fix| fix.edits.iter().cloned())
+        .collect();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let view = checked.document.view(current).text();
+    apply_edits(view, &edits)
+        .map(Some)
+        .ok_or_else(|| "two fixes overlap in the article".to_string())
 }
 
 /// A finding on the article's view, placed in the file: every label mapped through the source

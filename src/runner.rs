@@ -2,8 +2,8 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, READ_ERROR, WRITE_ERROR};
-use crate::engine::{self, Checked};
-use crate::fix::{apply_edits, apply_fixes, write_atomic};
+use crate::engine;
+use crate::fix::write_atomic;
 use crate::formats::{self, Detected, InputFormat};
 use crate::report::{Format, Summary};
 use crate::source::Source;
@@ -239,7 +239,7 @@ fn run_job(
     }
 
     let original = checked.diagnostics.clone();
-    let (fixed, applied, diagnostics) = match fix_until_stable(&source, format, rules, checked) {
+    let (fixed, applied, diagnostics) = match engine::fix(&source, format, rules, checked) {
         Ok(done) => done,
         Err(refusal) => {
             let message = format!("could not fix `{name}`: {refusal}");
@@ -321,70 +321,6 @@ fn chosen_format(
         Detected::Article(format) => Ok(format),
         Detected::NotAnArticle(what) => Err(what),
     }
-}
-
-/// Apply fixes pass after pass (a fix deferred for overlapping another is taken next pass)
-/// until none applies: the fixed source, the number of fixes applied and what remains. Each
-/// pass is checked before it is kept: the fixed file must read again as its format, and (for
-/// formats other than plain text) its article must be exactly the old one with the rules'
-/// edits; otherwise the fixing stops with why.
-fn fix_until_stable(
-    source: &Source,
-    format: InputFormat,
-    rules: &crate::config::RuleSet,
-    mut checked: Checked,
-) -> Result<(Source, usize, Vec<Diagnostic>), String> {
-    const MAX_PASSES: usize = 10;
-    let mut current = source.clone();
-    let mut total = 0;
-    for _ in 0..MAX_PASSES {
-        let (text, applied) = apply_fixes(current.text(), &checked.diagnostics);
-        if applied.is_empty() {
-            break;
-        }
-        let expected = expected_view(&current, &checked, &applied)?;
-        total += applied.len();
-        let next = Source::new(source.name(), text);
-        let next_checked = engine::check(&next, format, rules).map_err(|error| {
-            format!(
-                "the fixed text would no longer read as {}: {error}",
-                format.title()
-            )
-        })?;
-        if let Some(expected) = expected
-            && next_checked.document.view(&next).text() != expected
-        {
-            return Err(format!(
-                "a fix would change more of the {} file than the rules asked",
-                format.title()
-            ));
-        }
-        current = next;
-        checked = next_checked;
-    }
-    Ok((current, total, checked.diagnostics))
-}
-
-/// The article text that fixing should give: the view of `current` with the view edits of the
-/// `applied` fixes; `None` for plain text, whose view is the file itself.
-fn expected_view(
-    current: &Source,
-    checked: &Checked,
-    applied: &[&crate::diagnostic::Fix],
-) -> Result<Option<String>, String> {
-    if checked.document.is_identity() {
-        return Ok(None);
-    }
-    let mut edits: Vec<crate::diagnostic::Edit> = applied
-        .iter()
-        .filter_map(|fix| checked.view_fixes.get(*fix))
-        .flat_map(|fix| fix.edits.iter().cloned())
-        .collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let view = checked.document.view(current).text();
-    apply_edits(view, &edits)
-        .map(Some)
-        .ok_or_else(|| "two fixes overlap in the article".to_string())
 }
 
 /// Render one file's diagnostics, filtered by `--quiet`, and count them.
