@@ -1,6 +1,7 @@
-//! HTML held inside another format (a ninjs `body_html`), tokenized by html5gum: the text of
-//! its `p` and `li` elements (and of loose text between blocks) as paragraphs, outside
-//! headings, figures, tables, code, scripts and styles.
+//! HTML (or NITF) held inside another format (a ninjs `body_html`, a NITF body in ninjs
+//! `bodies`), tokenized by html5gum: the text of its `p` and `li` elements (and of loose text
+//! between blocks) as paragraphs, outside the head, headings, figures, tables, code, scripts,
+//! styles and NITF's `body.head`, `media` and notes.
 
 use super::Assembler;
 use super::map::{Escape, Escaped};
@@ -28,8 +29,9 @@ const BLOCKS: &[&[u8]] = &[
     b"html",
 ];
 
-/// Elements whose content is not prose.
+/// Elements whose content is not prose (HTML's, and NITF's when a body holds NITF).
 const SKIPPED: &[&[u8]] = &[
+    b"head",
     b"h1",
     b"h2",
     b"h3",
@@ -48,6 +50,15 @@ const SKIPPED: &[&[u8]] = &[
     b"noscript",
     b"template",
     b"svg",
+    b"body.head",
+    b"hedline",
+    b"byline",
+    b"dateline",
+    b"distributor",
+    b"media",
+    b"note",
+    b"body.end",
+    b"tagline",
 ];
 
 /// The paragraphs of the HTML in `html` (decoded text whose parts map to the file), written
@@ -170,6 +181,16 @@ mod tests {
                 "<p>One &amp; <b>two</b>.</p><h2>Sub</h2><ul><li>Item</li></ul><p class=\"x\">\"Three\"</p>"
             ),
             ["One & two.", "Item", "\"Three\""]
+        );
+    }
+
+    #[test]
+    fn a_nitf_body_gives_its_body_content_paragraphs() {
+        assert_eq!(
+            read(
+                "<nitf><head><title>T</title></head><body><body.head><hedline><hl1>H</hl1></hedline><byline>By X</byline></body.head><body.content><block><p>One.</p><p>Two.</p></block></body.content></body></nitf>"
+            ),
+            ["One.", "Two."]
         );
     }
 

@@ -11,17 +11,29 @@ use crate::article::FieldRole;
 use crate::span::Span;
 use jsonc_parser::ast::{Object, ObjectPropName, StringLit, Value};
 use jsonc_parser::{CollectOptions, ParseOptions, parse_to_ast};
-use regex::Regex;
-use std::sync::LazyLock;
 
-/// Member names that only ninjs objects have together.
-static NINJS_MEMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#""(uri|headline|headlines|body_text|body_html|bodies|versioncreated|versionCreated|firstcreated|firstCreated|pubstatus|pubStatus|urgency|renditions|associations)"\s*:"#)
-        .expect("valid regex")
-});
+/// Member names of ninjs objects (1.x names, and the camelCase of 3.x).
+const NINJS_MEMBERS: &[&str] = &[
+    "uri",
+    "headline",
+    "headlines",
+    "body_text",
+    "body_html",
+    "bodies",
+    "versioncreated",
+    "versionCreated",
+    "firstcreated",
+    "firstCreated",
+    "pubstatus",
+    "pubStatus",
+    "urgency",
+    "renditions",
+    "associations",
+];
 
-/// Whether `text` reads as a ninjs object: it opens with `{` and uses at least two ninjs
-/// member names, one of them the `uri`, a headline or a body.
+/// Whether `text` is a ninjs object: a JSON object whose own members (not those of nested
+/// objects, as in a JSON Schema) include at least two ninjs names, one of them the `uri`, a
+/// headline or a body.
 pub fn looks_like_ninjs(text: &str) -> bool {
     if !text
         .trim_start_matches('\u{feff}')
@@ -30,16 +42,30 @@ pub fn looks_like_ninjs(text: &str) -> bool {
     {
         return false;
     }
-    let mut names: Vec<&str> = NINJS_MEMBER
-        .captures_iter(text)
-        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+    let Ok(parsed) = parse_to_ast(text, &CollectOptions::default(), &strict()) else {
+        // Broken JSON that names ninjs members is a ninjs file to report, not to skip.
+        return NINJS_MEMBERS
+            .iter()
+            .filter(|name| text.contains(&format!("\"{name}\"")))
+            .count()
+            >= 2;
+    };
+    let Some(Value::Object(root)) = parsed.value else {
+        return false;
+    };
+    let names: Vec<String> = root
+        .properties
+        .iter()
+        .map(|p| property_name(&p.name))
         .collect();
-    names.sort_unstable();
-    names.dedup();
-    names.len() >= 2
+    let known = names
+        .iter()
+        .filter(|n| NINJS_MEMBERS.contains(&n.as_str()))
+        .count();
+    known >= 2
         && names.iter().any(|n| {
             matches!(
-                *n,
+                n.as_str(),
                 "uri" | "headline" | "headlines" | "body_text" | "body_html" | "bodies"
             )
         })
@@ -162,7 +188,10 @@ fn body(out: &mut Assembler, file: &str, root: &Object<'_>) {
                 continue;
             };
             let escaped = string_text(file, value);
-            if content_type.contains("html") {
+            if content_type.contains("html")
+                || content_type.contains("xml")
+                || escaped.text.trim_start().starts_with('<')
+            {
                 html::paragraphs(out, &escaped, Escape::JsonHtml, true);
             } else {
                 plain_paragraphs(out, &escaped, Escape::Json);
