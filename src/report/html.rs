@@ -83,7 +83,7 @@ code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fo
 .where { color: var(--muted); }
 .message { font-weight: 600; }
 .help, .fix, .note { color: var(--muted); }
-.help b, .fix b, .note b { color: var(--fg); font-weight: 600; }
+.help strong, .fix strong, .note strong { color: var(--fg); font-weight: 600; }
 [id] { scroll-margin-top: 1rem; }
 section.clean summary { cursor: pointer; }
 section.clean summary h2 { display: inline; margin: 0; }
@@ -484,15 +484,23 @@ fn render_finding(out: &mut String, id: &str, n: usize, d: &Diagnostic, blocks: 
         let _ = write!(out, "<ul>\n{labels}</ul>\n");
     }
     for note in &d.notes {
-        let _ = writeln!(out, "<p class=\"note\"><b>note:</b> {}</p>", prose(note));
+        let _ = writeln!(
+            out,
+            "<p class=\"note\"><strong>note:</strong> {}</p>",
+            prose(note)
+        );
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "<p class=\"help\"><b>help:</b> {}</p>", prose(help));
+        let _ = writeln!(
+            out,
+            "<p class=\"help\"><strong>help:</strong> {}</p>",
+            prose(help)
+        );
     }
     if let Some(fix) = &d.fix {
         let _ = writeln!(
             out,
-            "<p class=\"fix\"><b>fix:</b> {} (<code>wirelint --fix</code>)</p>",
+            "<p class=\"fix\"><strong>fix:</strong> {} (<code>wirelint --fix</code>)</p>",
             prose(&fix.message)
         );
     }
