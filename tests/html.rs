@@ -55,6 +55,7 @@ fn report() -> Html {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("council.txt"), HOSTILE).unwrap();
     std::fs::write(dir.path().join("bridge.txt"), CLEAN).unwrap();
+    std::fs::write(dir.path().join("broken.txt"), b"date\0").unwrap();
     let output = Command::new(env!("CARGO_BIN_EXE_wirelint"))
         .args(["--format", "html", "."])
         .current_dir(dir.path())
@@ -106,19 +107,32 @@ fn the_table_counts_findings_per_file_and_rule() {
     let head: Vec<String> = select(&html, "table thead th").iter().map(text).collect();
     assert_eq!(
         head,
-        ["file", "duplicate-paragraph", "unbalanced-quote", "total"]
+        [
+            "file",
+            "duplicate-paragraph",
+            "read-error",
+            "unbalanced-quote",
+            "total"
+        ]
     );
     let rows = select(&html, "table tbody tr");
-    assert_eq!(rows.len(), 1, "only files with findings have a row");
+    assert_eq!(rows.len(), 2, "only files with findings have a row");
     let cells: Vec<String> = select(&html, "table tbody td").iter().map(text).collect();
-    assert_eq!(cells, ["1", "1", "2"]);
-    let link = select(&html, "table tbody th a");
-    assert_eq!(text(&link[0]), "council.txt");
-    assert_eq!(link[0].value().attr("href"), Some("#file-council.txt"));
+    assert_eq!(cells, ["", "1", "", "1", "1", "", "1", "2"]);
+    let links = select(&html, "table tbody th a");
+    assert_eq!(text(&links[1]), "council.txt");
+    assert_eq!(links[1].value().attr("href"), Some("#file-council.txt"));
     let total: Vec<String> = select(&html, "table tfoot td").iter().map(text).collect();
-    assert_eq!(total, ["1", "1", "2"]);
-    assert_eq!(select(&html, ".finding").len(), 2);
-    assert_eq!(text(&select(&html, "p.total")[0]), "2 errors in 2 files");
+    assert_eq!(total, ["1", "1", "1", "3"]);
+    assert_eq!(select(&html, ".finding").len(), 3);
+    assert_eq!(text(&select(&html, "p.total")[0]), "3 errors in 3 files");
+    // A file that could not be read has its finding and no article.
+    let broken = by_id("file-broken.txt");
+    assert_eq!(
+        select(&html, &format!("{broken} .file-findings .finding")).len(),
+        1
+    );
+    assert!(select(&html, &format!("{broken} .article")).is_empty());
 }
 
 #[test]

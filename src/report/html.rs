@@ -62,10 +62,10 @@ mark.warning { background: var(--warn-bg); border-bottom-color: var(--warn); }
 mark.related { background: var(--rel-bg); border-bottom: 2px dashed var(--rel); }
 .insert { color: var(--err); font-weight: 700; }
 .insert.warning { color: var(--warn); }
-a.tag { font: 700 .6875rem/1 system-ui, sans-serif; vertical-align: super; text-decoration: none;
+a.tag, span.tag { font: 700 .6875rem/1 system-ui, sans-serif; vertical-align: super; text-decoration: none;
   padding: .1em .35em; margin: 0 .2em 0 .1em; border-radius: 1em; color: var(--bg);
   background: var(--err); }
-a.tag.warning { background: var(--warn); }
+.tag.warning { background: var(--warn); }
 a.tag.related { background: none; color: var(--rel); border: 1px solid var(--rel); }
 .findings { margin-top: .4rem; }
 .finding { font: .875rem/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; background: var(--card); border-left: 4px solid var(--err);
@@ -448,20 +448,28 @@ fn render_tag(out: &mut String, id: &str, mark: &Mark<'_>) {
 /// A finding's card: level, rule, place, message, labels (the secondary ones linked to where
 /// they are), notes, help and fix.
 fn render_finding(out: &mut String, id: &str, n: usize, d: &Diagnostic, blocks: &[Block]) {
+    let shown = |span: Span| blocks.iter().any(|b| touches(b.span, span));
+    // The number links to the primary label, when the text around it is on the page.
+    let number = match d.labels.iter().position(|l| l.primary) {
+        Some(index) if shown(d.labels[index].span) => format!(
+            "<a class=\"tag {}\" href=\"#{}\">{n}</a>",
+            d.level,
+            label_id(id, n, index)
+        ),
+        _ => format!("<span class=\"tag {}\">{n}</span>", d.level),
+    };
     let _ = write!(
         out,
-        "<div class=\"finding {level}\" id=\"{}\">\n<p class=\"head\"><a class=\"tag {level}\" href=\"#{}\">{n}</a>\
+        "<div class=\"finding {level}\" id=\"{}\">\n<p class=\"head\">{number}\
          <span class=\"level\">{level}</span><code class=\"rule\">{}</code>\
          <span class=\"where\">line {}, column {}</span></p>\n<p class=\"message\">{}</p>\n",
         finding_id(id, n),
-        label_id(id, n, 0),
         escape(&d.rule),
         d.line,
         d.column,
         prose(&d.message),
         level = d.level,
     );
-    let shown = |span: Span| blocks.iter().any(|b| touches(b.span, span));
     let mut labels = String::new();
     for (index, label) in d.labels.iter().enumerate() {
         let place = format!("line {}", label.line);
