@@ -5,8 +5,8 @@
 //! untrusted input.
 
 use super::Summary;
-use crate::article::Article;
 use crate::diagnostic::{Diagnostic, Level};
+use crate::formats::{self, Detected, SourceMap};
 use crate::source::Source;
 use crate::span::{Span, floor_char_boundary};
 use std::collections::BTreeMap;
@@ -175,10 +175,23 @@ enum Kind {
     Other,
 }
 
-/// A part of the article shown as one block: whole lines of the file.
+/// A part of the article shown as one block: a span of the file (for plain text, whole lines),
+/// or of the article's view when the format has one (the text decoded from its markup).
 struct Block {
     kind: Kind,
     span: Span,
+    /// Whether `span` is in the view's offsets rather than the file's.
+    in_view: bool,
+    /// Where it starts in the file, for the order of the blocks.
+    at: usize,
+}
+
+impl Block {
+    /// The span of `mark` in this block's offsets, when the mark has a part in it.
+    fn holds(&self, mark: &Mark<'_>) -> Option<Span> {
+        let span = if self.in_view { mark.view? } else { mark.span };
+        touches(self.span, span).then_some(span)
+    }
 }
 
 /// A label of a finding, numbered for the page.
@@ -188,6 +201,8 @@ struct Mark<'a> {
     /// Index of the label in its diagnostic (0: the primary).
     index: usize,
     span: Span,
+    /// The span in the article's view, for a format whose view is not the file itself.
+    view: Option<Span>,
     message: &'a str,
     level: Level,
     primary: bool,
@@ -220,6 +235,12 @@ pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -
             "<section class=\"file\" id=\"{id}\">\n<div class=\"file-head\">{heading}</div>"
         );
     }
+    let document = source.and_then(read_article);
+    // The article's own text, for a format that has markup around it.
+    let view = source
+        .zip(document.as_ref())
+        .filter(|(_, d)| !d.is_identity())
+        .map(|(source, d)| (d, d.view(source).text()));
     let marks: Vec<Mark<'_>> = diagnostics
         .iter()
         .enumerate()
@@ -228,19 +249,19 @@ pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -
                 finding: n + 1,
                 index,
                 span: label.span,
+                view: view.and_then(|(d, text)| to_view(&d.map, text, label.span)),
                 message: &label.message,
                 level: d.level,
                 primary: label.primary,
             })
         })
         .collect();
-    let blocks = source.map_or_else(Vec::new, |source| blocks(source, &marks));
+    let blocks = source.map_or_else(Vec::new, |source| blocks(source, document.as_ref(), &marks));
     // Each finding goes beside the block of its primary label, or above the article.
-    let home: Vec<Option<usize>> = diagnostics
-        .iter()
-        .map(|d| {
-            let primary = d.labels.iter().find(|l| l.primary)?;
-            blocks.iter().position(|b| touches(b.span, primary.span))
+    let home: Vec<Option<usize>> = (0..diagnostics.len())
+        .map(|n| {
+            let primary = marks.iter().find(|m| m.finding == n + 1 && m.primary)?;
+            blocks.iter().position(|b| b.holds(primary).is_some())
         })
         .collect();
     let unplaced: Vec<usize> = (0..diagnostics.len())
@@ -249,11 +270,12 @@ pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -
     if !unplaced.is_empty() {
         out.push_str("<div class=\"findings file-findings\">\n");
         for &n in &unplaced {
-            render_finding(&mut out, &id, n + 1, &diagnostics[n], &blocks);
+            render_finding(&mut out, &id, n + 1, &diagnostics[n], &blocks, &marks);
         }
         out.push_str("</div>\n");
     }
     if let Some(source) = source {
+        let view_text = view.map_or("", |(_, text)| text);
         out.push_str("<div class=\"article\">\n");
         for (b, block) in blocks.iter().enumerate() {
             let here: Vec<usize> = (0..diagnostics.len())
@@ -261,11 +283,16 @@ pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -
                 .collect();
             let flagged = if here.is_empty() { "" } else { " flagged" };
             let _ = writeln!(out, "<div class=\"block{flagged}\">");
-            render_block(&mut out, &id, source.text(), block, &marks);
+            let text = if block.in_view {
+                view_text
+            } else {
+                source.text()
+            };
+            render_block(&mut out, &id, text, block, &marks);
             if !here.is_empty() {
                 out.push_str("<div class=\"findings\">\n");
                 for &n in &here {
-                    render_finding(&mut out, &id, n + 1, &diagnostics[n], &blocks);
+                    render_finding(&mut out, &id, n + 1, &diagnostics[n], &blocks, &marks);
                 }
                 out.push_str("</div>\n");
             }
@@ -296,9 +323,34 @@ fn counts(diagnostics: &[Diagnostic]) -> String {
     }
 }
 
-/// The parts of the article in file order, each widened to whole lines (so that a label on a
-/// line's edge shows), and the other lines a label is on.
-fn blocks(source: &Source, marks: &[Mark<'_>]) -> Vec<Block> {
+/// The file read as the format its name and content tell, when it reads as one.
+fn read_article(source: &Source) -> Option<formats::Document> {
+    match formats::detect(source.name(), source.text()) {
+        Detected::Article(format) => formats::read(source, format).ok(),
+        Detected::NotAnArticle(_) => None,
+    }
+}
+
+/// File span `span` in the view's offsets, when the view holds its bytes (a span ending inside
+/// a decoded escape ends after what the escape stands for).
+fn to_view(map: &SourceMap, view: &str, span: Span) -> Option<Span> {
+    let start = map.to_view(span.start)?;
+    if span.is_empty() {
+        return Some(Span::new(start, start));
+    }
+    let mut end = (map.to_view(span.end - 1)? + 1).min(view.len());
+    while !view.is_char_boundary(end) {
+        end += 1;
+    }
+    Some(Span::new(start, end.max(start)))
+}
+
+/// The parts of the article in file order, and the lines of the file that hold a label no part
+/// shows (metadata, a suppression comment). For plain text the parts are whole lines of the
+/// file, so that a label on a line's edge shows; for other formats they are the article's text
+/// as the view decodes it from the markup. A file that does not read as its format shows only
+/// the lines its labels are on.
+fn blocks(source: &Source, document: Option<&formats::Document>, marks: &[Mark<'_>]) -> Vec<Block> {
     let text = source.text();
     let index = source.lines();
     let whole_lines = |span: Span| {
@@ -306,28 +358,54 @@ fn blocks(source: &Source, marks: &[Mark<'_>]) -> Vec<Block> {
         let last = index.line_span(text, index.line_of(span.end));
         Span::new(first.start, last.end.max(first.start))
     };
-    let article = Article::parse(source);
-    let mut blocks: Vec<Block> = article
-        .header
-        .map(|span| (Kind::Header, span))
-        .into_iter()
-        .chain(article.headline.map(|span| (Kind::Headline, span)))
-        .chain(article.paragraphs.iter().map(|p| (Kind::Paragraph, p.span)))
-        .map(|(kind, span)| Block {
-            kind,
-            span: whole_lines(span),
-        })
-        .collect();
+    let mut blocks: Vec<Block> = Vec::new();
+    if let Some(document) = document {
+        let article = document.article(source);
+        let identity = document.is_identity();
+        blocks.extend(
+            article
+                .header
+                .map(|span| (Kind::Header, span))
+                .into_iter()
+                .chain(article.headline.map(|span| (Kind::Headline, span)))
+                .chain(article.paragraphs.iter().map(|p| (Kind::Paragraph, p.span)))
+                .filter(|(_, span)| !span.is_empty())
+                .map(|(kind, span)| {
+                    if identity {
+                        let span = whole_lines(span);
+                        Block {
+                            kind,
+                            span,
+                            in_view: false,
+                            at: span.start,
+                        }
+                    } else {
+                        let at = document.map.to_source(span).start;
+                        Block {
+                            kind,
+                            span,
+                            in_view: true,
+                            at,
+                        }
+                    }
+                }),
+        );
+    }
     for line in index.line_spans(text) {
-        let covered = blocks.iter().any(|b| touches(b.span, line));
-        if !covered && marks.iter().any(|m| touches(line, m.span)) {
+        let covered = blocks.iter().any(|b| !b.in_view && touches(b.span, line));
+        let needed = marks
+            .iter()
+            .any(|m| touches(line, m.span) && !blocks.iter().any(|b| b.holds(m).is_some()));
+        if !covered && needed {
             blocks.push(Block {
                 kind: Kind::Other,
                 span: line,
+                in_view: false,
+                at: line.start,
             });
         }
     }
-    blocks.sort_by_key(|b| b.span.start);
+    blocks.sort_by_key(|b| b.at);
     blocks
 }
 
@@ -352,26 +430,27 @@ fn render_block(out: &mut String, id: &str, text: &str, block: &Block, marks: &[
     out.push_str(open);
     let clamp =
         |offset: usize| floor_char_boundary(text, offset.clamp(block.span.start, block.span.end));
-    let here: Vec<&Mark<'_>> = marks
+    // Each mark here with its span in the block's offsets.
+    let here: Vec<(&Mark<'_>, Span)> = marks
         .iter()
-        .filter(|m| touches(block.span, m.span))
+        .filter_map(|m| Some((m, block.holds(m)?)))
         .collect();
     let mut cuts: Vec<usize> = vec![clamp(block.span.start), clamp(block.span.end)];
-    for mark in &here {
-        cuts.push(clamp(mark.span.start));
-        cuts.push(clamp(mark.span.end));
+    for (_, span) in &here {
+        cuts.push(clamp(span.start));
+        cuts.push(clamp(span.end));
     }
     cuts.sort_unstable();
     cuts.dedup();
     for (i, &at) in cuts.iter().enumerate() {
         // Anchors of the labels that start here, then carets of the empty ones.
-        for mark in here.iter().filter(|m| m.span.start == at) {
+        for &(mark, span) in here.iter().filter(|(_, span)| span.start == at) {
             let _ = write!(
                 out,
                 "<span id=\"{}\"></span>",
                 label_id(id, mark.finding, mark.index)
             );
-            if mark.span.is_empty() {
+            if span.is_empty() {
                 let class = mark_class(&[mark]);
                 let _ = write!(
                     out,
@@ -387,8 +466,8 @@ fn render_block(out: &mut String, id: &str, text: &str, block: &Block, marks: &[
         let piece = escape(&text[at..next]);
         let over: Vec<&Mark<'_>> = here
             .iter()
-            .copied()
-            .filter(|m| m.span.start <= at && next <= m.span.end && !m.span.is_empty())
+            .filter(|(_, span)| span.start <= at && next <= span.end && !span.is_empty())
+            .map(|&(mark, _)| mark)
             .collect();
         if over.is_empty() {
             out.push_str(&piece);
@@ -400,9 +479,9 @@ fn render_block(out: &mut String, id: &str, text: &str, block: &Block, marks: &[
                 escape(&title(&over))
             );
         }
-        for mark in here
+        for &(mark, _) in here
             .iter()
-            .filter(|m| !m.span.is_empty() && m.span.end == next)
+            .filter(|(_, span)| !span.is_empty() && span.end == next)
         {
             render_tag(out, id, mark);
         }
@@ -447,11 +526,24 @@ fn render_tag(out: &mut String, id: &str, mark: &Mark<'_>) {
 
 /// A finding's card: level, rule, place, message, labels (the secondary ones linked to where
 /// they are), notes, help and fix.
-fn render_finding(out: &mut String, id: &str, n: usize, d: &Diagnostic, blocks: &[Block]) {
-    let shown = |span: Span| blocks.iter().any(|b| touches(b.span, span));
+fn render_finding(
+    out: &mut String,
+    id: &str,
+    n: usize,
+    d: &Diagnostic,
+    blocks: &[Block],
+    marks: &[Mark<'_>],
+) {
+    // Whether label `index` of this finding is on the page, to link to it.
+    let shown = |index: usize| {
+        marks
+            .iter()
+            .filter(|m| m.finding == n && m.index == index)
+            .any(|m| blocks.iter().any(|b| b.holds(m).is_some()))
+    };
     // The number links to the primary label, when the text around it is on the page.
     let number = match d.labels.iter().position(|l| l.primary) {
-        Some(index) if shown(d.labels[index].span) => format!(
+        Some(index) if shown(index) => format!(
             "<a class=\"tag {}\" href=\"#{}\">{n}</a>",
             d.level,
             label_id(id, n, index)
@@ -473,7 +565,7 @@ fn render_finding(out: &mut String, id: &str, n: usize, d: &Diagnostic, blocks: 
     let mut labels = String::new();
     for (index, label) in d.labels.iter().enumerate() {
         let place = format!("line {}", label.line);
-        let place = if shown(label.span) {
+        let place = if shown(index) {
             format!("<a href=\"#{}\">{place}</a>", label_id(id, n, index))
         } else {
             place

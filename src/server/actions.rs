@@ -4,30 +4,28 @@
 use super::diagnostics::{Placing, to_lsp};
 use super::document::Document;
 use super::position::Encoding;
+use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Edit};
-use crate::fix::apply_fixes;
+use crate::engine;
+use crate::fix::apply_edits;
+use crate::formats::InputFormat;
+use crate::source::Source;
 use crate::span::{Span, floor_char_boundary};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
     OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
 };
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The kind of the action that applies every safe fix of a document.
 pub const FIX_ALL: &str = "source.fixAll.wirelint";
 
-/// The comment that silences `rule` on the line below it, in the syntax of the format of the
-/// document `name`; `None` for a format with no comments (JSON). One function, so that each
-/// format's syntax is decided here.
-pub fn suppression_comment(name: &str, rule: &str) -> Option<String> {
-    let extension = Path::new(name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    match extension.as_deref() {
-        Some("json") => None,
-        _ => Some(format!("<!-- wirelint-disable-next-line {rule} -->")),
-    }
+/// The comment that silences `rule` on the line below it, in `format`'s syntax (the format
+/// decides it, in `InputFormat::comment_syntax`); `None` for a format without comments (ninjs,
+/// ANPA).
+pub fn suppression_comment(format: InputFormat, rule: &str) -> Option<String> {
+    let (open, close) = format.comment_syntax()?;
+    Some(format!("{open}wirelint-disable-next-line {rule}{close}"))
 }
 
 /// What the client accepts, for building actions.
@@ -40,11 +38,13 @@ pub struct ActionOptions {
     pub versioned: bool,
 }
 
-/// The actions for the part `range` of `document` (linted at its current version): a fix and a
-/// suppression for each diagnostic there, and "fix all" when the document has a fix; only those
-/// of the kinds in `only`, when given.
+/// The actions for the part `range` of `document` (linted at its current version with
+/// `config`): a fix and a suppression for each diagnostic there, and "fix all" when the document
+/// has a fix; only those of the kinds in `only`, when given. An edit after which the file would
+/// no longer read as its format is not offered.
 pub fn code_actions(
     document: &Document,
+    config: &Config,
     range: Range,
     only: Option<&[CodeActionKind]>,
     options: ActionOptions,
@@ -71,7 +71,9 @@ pub fn code_actions(
         if lsp.range.start > range.end || range.start > lsp.range.end || !wanted(&quickfix) {
             continue;
         }
-        if let Some(fix) = &diagnostic.fix {
+        if let Some(fix) = &diagnostic.fix
+            && still_reads(document, config, &fix.edits)
+        {
             actions.push(action(
                 format!("{} ({})", fix.message, diagnostic.rule),
                 quickfix.clone(),
@@ -80,7 +82,9 @@ pub fn code_actions(
                 true,
             ));
         }
-        if let Some(insert) = suppression(document, diagnostic) {
+        if let Some(insert) = suppression(document, diagnostic)
+            && still_reads(document, config, std::slice::from_ref(&insert))
+        {
             actions.push(action(
                 format!("disable {} for this line", diagnostic.rule),
                 quickfix.clone(),
@@ -91,9 +95,11 @@ pub fn code_actions(
         }
     }
     let fix_all = CodeActionKind::from(FIX_ALL);
-    if wanted(&fix_all) && document.diagnostics().iter().any(|d| d.fix.is_some()) {
-        let (fixed, _) = apply_fixes(text, document.diagnostics());
-        let changed = changed_part(text, &fixed);
+    let fixable = document.diagnostics().iter().any(|d| d.fix.is_some());
+    if wanted(&fix_all)
+        && fixable
+        && let Some(changed) = fix_everything(document, config)
+    {
         actions.push(action(
             "fix all safe wirelint problems".to_string(),
             fix_all,
@@ -127,7 +133,7 @@ fn action(
 /// silences (wirelint's own diagnostics) and for formats without comments.
 fn suppression(document: &Document, diagnostic: &Diagnostic) -> Option<Edit> {
     crate::rules::find(&diagnostic.rule)?;
-    let comment = suppression_comment(&document.name(), &diagnostic.rule)?;
+    let comment = suppression_comment(document.format()?, &diagnostic.rule)?;
     let text = document.text();
     let start = text[..floor_char_boundary(text, diagnostic.span.start)]
         .rfind('\n')
@@ -141,6 +147,42 @@ fn suppression(document: &Document, diagnostic: &Diagnostic) -> Option<Edit> {
         span: Span::new(start, start),
         replacement: format!("{comment}{line_break}"),
     })
+}
+
+/// Whether `document`'s text with `edits` still reads as its format (always, for plain text).
+fn still_reads(document: &Document, config: &Config, edits: &[Edit]) -> bool {
+    let Some(format) = document.format() else {
+        return false;
+    };
+    if format == InputFormat::Plain {
+        return true;
+    }
+    let mut edits = edits.to_vec();
+    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    let Some(text) = apply_edits(document.text(), &edits) else {
+        return false;
+    };
+    let name = document.name();
+    let source = Source::new(name.as_str(), text);
+    engine::check(&source, format, config.rules_for(&name)).is_ok()
+}
+
+/// The one edit that applies every safe fix of `document` as `--fix` does (pass after pass,
+/// each checked to read again as the format); `None` when nothing would change.
+fn fix_everything(document: &Document, config: &Config) -> Option<Edit> {
+    let format = document.format()?;
+    let name = document.name();
+    let rules = config.rules_for(&name);
+    let source = document.source();
+    let checked = engine::check(&source, format, rules).ok()?;
+    let (fixed, applied, _) = engine::fix(&source, format, rules, checked).ok()?;
+    if applied == 0 {
+        return None;
+    }
+    let bom = document.bom();
+    let mut edit = changed_part(&document.text()[bom..], fixed.text());
+    edit.span = edit.span.shift(bom);
+    Some(edit)
 }
 
 /// One edit that turns `old` into `new`: the part between their common prefix and suffix.

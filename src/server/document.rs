@@ -4,7 +4,8 @@
 use super::position::{Encoding, LineMap};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::engine::lint_source;
+use crate::engine::lint_as;
+use crate::formats::{self, Detected, InputFormat};
 use crate::source::Source;
 use lsp_types::{TextDocumentContentChangeEvent, Uri};
 use std::path::PathBuf;
@@ -23,6 +24,9 @@ pub struct Document {
     lines: LineMap,
     /// The diagnostics of the text as it was last linted, in the coordinates of the text.
     diagnostics: Vec<Diagnostic>,
+    /// The format it was last linted as; `None` when it is no article (a JSON file of another
+    /// kind), which gets no diagnostics.
+    format: Option<InputFormat>,
     /// Whether the text changed since it was last linted.
     stale: bool,
     /// When a changed text is to be linted (the changes are debounced).
@@ -39,6 +43,7 @@ impl Document {
             lines: LineMap::new(&text),
             text,
             diagnostics: Vec::new(),
+            format: None,
             stale: true,
             due: None,
         }
@@ -90,23 +95,51 @@ impl Document {
         self.stale = true;
     }
 
-    /// Lint the text with `config` (the rules its overrides give this document's name).
+    /// Lint the text with `config`, as the command line lints a file of this name: in the format
+    /// the config's overrides give it, else the one its name and content tell, with the rules
+    /// its overrides give it. A document that is no article gets no diagnostics (an editor opens
+    /// any JSON file, not only ninjs).
     pub fn lint(&mut self, config: &Config) {
         let name = self.name();
-        // The engine drops a byte order mark; its spans are then 3 bytes short of the text's.
-        let bom = if self.text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
+        let source = self.source();
+        self.format =
+            config
+                .format_for(&name)
+                .or_else(|| match formats::detect(&name, source.text()) {
+                    Detected::Article(format) => Some(format),
+                    Detected::NotAnArticle(_) => None,
+                });
+        let mut diagnostics = match self.format {
+            Some(format) => lint_as(&source, format, config.rules_for(&name)),
+            None => Vec::new(),
         };
-        let source = Source::new(name.as_str(), self.text.as_str());
-        let mut diagnostics = lint_source(&source, config.rules_for(&name));
+        let bom = self.bom();
         if bom > 0 {
             diagnostics.iter_mut().for_each(|d| shift(d, bom));
         }
         self.diagnostics = diagnostics;
         self.stale = false;
         self.due = None;
+    }
+
+    /// The text as the engine reads it, under the document's name (a byte order mark dropped).
+    pub fn source(&self) -> Source {
+        Source::new(self.name(), self.text.as_str())
+    }
+
+    /// The length of the byte order mark the text opens with (0 if none): the engine drops it,
+    /// so its offsets are that many bytes short of the text's.
+    pub fn bom(&self) -> usize {
+        if self.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        }
+    }
+
+    /// The format of the last lint (`None`: not an article).
+    pub fn format(&self) -> Option<InputFormat> {
+        self.format
     }
 
     /// The diagnostics of the last lint.

@@ -223,14 +223,21 @@ impl Server {
                         encoding: self.encoding,
                         versioned: self.versioned_edits,
                     };
-                    let actions = self.documents.get(&uri).map_or_else(Vec::new, |document| {
-                        code_actions(
-                            document,
-                            params.range,
-                            params.context.only.as_deref(),
-                            options,
-                        )
-                    });
+                    let actions = match self.documents.get(&uri) {
+                        Some(document) => {
+                            let config = self
+                                .configs
+                                .for_document(document.path.as_deref(), self.workspace.as_deref());
+                            code_actions(
+                                document,
+                                &config,
+                                params.range,
+                                params.context.only.as_deref(),
+                                options,
+                            )
+                        }
+                        None => Vec::new(),
+                    };
                     Response::new_ok(request.id, actions)
                 }
                 Err(error) => Response::new_err(request.id, ErrorCode::InvalidParams as i32, error),
