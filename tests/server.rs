@@ -437,3 +437,35 @@ fn exit_without_shutdown_is_exit_code_1() {
     client.stdin = None;
     assert_eq!(client.child.wait().unwrap().code(), Some(1));
 }
+
+#[test]
+fn other_formats_are_linted_in_file_positions_and_other_json_is_left_alone() {
+    let (dir, _) = workspace();
+    let markdown = "---\ntitle: Ferry Service Resumes\ndate: 2026-03-09\n---\n\nThe island ferry sailed again on Monday after three days of storms, the operator said.\n\nThe first crossing carried 120 passengers and 40 cars, the harbour master said on Monday.\n\nThe first crossing carried 120 passengers and 40 cars, the harbour master said on Monday.\n";
+    let uri = file_uri(&dir.path().join("ferry.md"));
+    let mut client = Client::start(dir.path());
+    client.initialize(json!({}), dir.path());
+    open(&mut client, &uri, markdown);
+    let diagnostics = client.diagnostics(&uri, Some(1));
+    assert_eq!(rules(&diagnostics), ["duplicate-paragraph"]);
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], 9);
+    let actions = code_actions(&mut client, &uri, &diagnostics[0]);
+    let disable = actions
+        .iter()
+        .find(|a| a["title"] == "disable duplicate-paragraph for this line")
+        .expect("Markdown has comments");
+    let (text, _) = apply_action(markdown, disable, true);
+    assert!(text.ends_with(
+        "<!-- wirelint-disable-next-line duplicate-paragraph -->\nThe first crossing carried 120 passengers and 40 cars, the harbour master said on Monday.\n"
+    ));
+
+    // An editor opens any JSON file; one that is no ninjs article gets no diagnostics.
+    let json_uri = file_uri(&dir.path().join("package.json"));
+    open(
+        &mut client,
+        &json_uri,
+        "{\"name\": \"pkg\", \"version\": \"1.0.0\"}\n",
+    );
+    assert_eq!(client.diagnostics(&json_uri, Some(1)), Vec::<Value>::new());
+    assert!(client.shut_down().success());
+}

@@ -240,13 +240,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_has_no_comment_and_other_formats_use_html_comments() {
+    fn formats_without_comments_have_no_suppression() {
         assert_eq!(
-            suppression_comment("/desk/story.JSON", "malformed-header"),
+            suppression_comment(InputFormat::Ninjs, "malformed-header"),
             None
         );
         assert_eq!(
-            suppression_comment("/desk/story.txt", "malformed-header").as_deref(),
+            suppression_comment(InputFormat::Plain, "malformed-header").as_deref(),
             Some("<!-- wirelint-disable-next-line malformed-header -->")
         );
     }
