@@ -27,6 +27,7 @@ pub mod rule;
 pub mod rules;
 pub mod runner;
 pub mod sentence;
+pub mod server;
 pub mod similarity;
 pub mod source;
 pub mod span;

@@ -38,6 +38,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Run the language server on standard input and output, for editors
+    Server,
 }
 
 #[derive(Args)]
@@ -121,6 +123,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Init { force }) => init(force),
+        Some(Command::Server) => server(cli.config),
         Some(Command::Rules) | None => {
             let start = first_path.as_deref().unwrap_or(Path::new("."));
             match load_config(cli.config.as_deref(), start) {
@@ -183,6 +186,18 @@ fn lint(args: &LintArgs, config: &Config, color: bool) -> u8 {
         RunStatus::Clean => CLEAN,
         RunStatus::Found => FOUND,
         RunStatus::Failed => FAILED,
+    }
+}
+
+fn server(config: Option<PathBuf>) -> u8 {
+    match wirelint::server::run_stdio(config) {
+        Ok(()) => CLEAN,
+        // The protocol's exit code for an `exit` that came without `shutdown`.
+        Err(wirelint::server::ServerError::NoShutdown) => FOUND,
+        Err(error) => {
+            eprintln!("error: {error}");
+            FAILED
+        }
     }
 }
 

@@ -134,6 +134,8 @@ pub fn run(
 
     let mut summary = Summary::default();
     let mut kept = Vec::new();
+    // Each file's output, for a format that prints everything at the end.
+    let mut parts = String::new();
     let (mut readable, mut write_failed, mut changed) = (false, false, false);
     let fixing_stdin = options.fix == FixMode::Apply
         && jobs
@@ -155,12 +157,16 @@ pub fn run(
             if let Some(text) = &outcome.text {
                 let _ = out.write_all(text.as_bytes());
             }
-            let report: &mut dyn Write = if reports_to_err { err } else { out };
-            let _ = report.write_all(outcome.output.as_bytes());
+            if options.format.streams() {
+                let report: &mut dyn Write = if reports_to_err { err } else { out };
+                let _ = report.write_all(outcome.output.as_bytes());
+            } else {
+                parts.push_str(&outcome.output);
+            }
         }
     }
     if options.fix != FixMode::Diff && (!options.quiet || !options.format.streams()) {
-        let end = options.format.render_end(&kept, &summary);
+        let end = options.format.render_end(&kept, &summary, &parts);
         let target: &mut dyn Write = if fixing_stdin { err } else { out };
         let _ = target.write_all(end.as_bytes());
     }

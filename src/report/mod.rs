@@ -1,6 +1,7 @@
 //! Rendering diagnostics: one module per output format.
 
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -26,6 +27,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::message`), for annotations.
     Github,
+    /// One self-contained HTML page: each article with its findings marked in place.
+    Html,
 }
 
 /// The counts printed at the end of a run.
@@ -100,10 +103,11 @@ impl Format {
     /// Whether the format prints each file's diagnostics as soon as they are known; otherwise
     /// it prints everything at the end.
     pub fn streams(self) -> bool {
-        !matches!(self, Format::Json | Format::Sarif)
+        !matches!(self, Format::Json | Format::Sarif | Format::Html)
     }
 
-    /// The output for one file's diagnostics (empty for formats that do not stream).
+    /// The output for one file's diagnostics. A format that does not stream gets it back at the
+    /// end, in [`Format::render_end`]'s `parts`.
     /// `source` is the file's text, when it could be read, for excerpts.
     pub fn render_file(
         self,
@@ -116,13 +120,17 @@ impl Format {
             Format::Short => short::render(diagnostics),
             Format::Jsonl => json::render_lines(diagnostics),
             Format::Github => github::render(diagnostics),
+            Format::Html => html::render_file(source, diagnostics),
             Format::Json | Format::Sarif => String::new(),
         }
     }
 
-    /// The output at the end of the run: the summary line, or the whole JSON document.
-    pub fn render_end(self, diagnostics: &[Diagnostic], summary: &Summary) -> String {
+    /// The output at the end of the run: the summary line, or the whole document; `parts` is
+    /// what [`Format::render_file`] gave for each file, in order, for a format that does not
+    /// stream.
+    pub fn render_end(self, diagnostics: &[Diagnostic], summary: &Summary, parts: &str) -> String {
         match self {
+            Format::Html => html::render_page(diagnostics, summary, parts),
             Format::Human => format!("{}\n", summary.line()),
             Format::Json => json::render_document(diagnostics, summary),
             Format::Sarif => sarif::render(diagnostics),
