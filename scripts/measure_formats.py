@@ -30,13 +30,15 @@ from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+# Each set, and the format to read it as when its files' names do not say (ANPA and IPTC 7901
+# feeds are saved as `.tst` or `.txt`).
 SETS = [
-    "markdown-hackshackers",
-    "formats/nitf",
-    "formats/newsml-g2",
-    "formats/ninjs",
-    "formats/anpa",
-    "formats/iptc7901",
+    ("markdown-hackshackers", None),
+    ("formats/nitf", None),
+    ("formats/newsml-g2", None),
+    ("formats/ninjs", None),
+    ("formats/anpa", "anpa"),
+    ("formats/iptc7901", "anpa"),
 ]
 
 
@@ -61,9 +63,9 @@ def files_of(directory):
     )
 
 
-def lint(exe, paths):
-    """Lint `paths` one by one when they are named (so that any extension is read)."""
-    out = subprocess.run([exe, "--format", "json", *map(str, paths)], capture_output=True, text=True)
+def lint(exe, paths, options):
+    """Lint `paths`, named (so that any extension is read)."""
+    out = subprocess.run([exe, "--format", "json", *options, *map(str, paths)], capture_output=True, text=True)
     if not out.stdout:
         return {"diagnostics": [], "summary": {}}
     return json.loads(out.stdout)
@@ -102,14 +104,14 @@ def parses(path, text):
     return True
 
 
-def fix_check(exe, name, directory):
+def fix_check(exe, directory, options):
     with tempfile.TemporaryDirectory() as temp:
         copy = Path(temp) / "set"
         shutil.copytree(directory, copy)
         files = files_of(copy)
         before = {p: (p.read_bytes(), p.stat().st_mode, p.stat().st_mtime_ns) for p in files}
         parsed_before = {p for p in files if parses(p, p.read_bytes().decode("utf-8", "replace"))}
-        subprocess.run([exe, "--fix", "--format", "short", *map(str, files)], capture_output=True, text=True)
+        subprocess.run([exe, "--fix", "--format", "short", *options, *map(str, files)], capture_output=True, text=True)
         changed = broken = mode_lost = 0
         for p in files:
             data, mode, mtime = before[p]
@@ -136,13 +138,14 @@ def main():
     args = parser.parse_args()
     exe = binary()
     failures = 0
-    for name in SETS:
+    for name, format_name in SETS:
+        options = ["--input-format", format_name] if format_name else []
         directory = find_set(name, args.corpus)
         if directory is None:
             print(f"{name}: not found, skipped")
             continue
         files = files_of(directory)
-        report = lint(exe, files)
+        report = lint(exe, files, options)
         diagnostics = report["diagnostics"]
         read_errors = [d for d in diagnostics if d["rule"] == "read-error"]
         findings = [d for d in diagnostics if d["rule"] not in ("read-error", "write-error")]
@@ -160,7 +163,7 @@ def main():
                 span = text[d["span"]["start"]:d["span"]["end"]]
                 print(f"  -- {d['path']}:{d['line']}:{d['column']} {d['rule']}: {d['message']}\n     {span[:300]!r}")
         if not args.no_fix:
-            failures += fix_check(exe, name, directory)
+            failures += fix_check(exe, directory, options)
     sys.exit(1 if failures else 0)
 
 
