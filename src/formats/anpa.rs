@@ -10,7 +10,8 @@
 //!   the next the headline; `Eds:`, `AP Photo` lines are notes and `By ...=` the byline.
 //! - IPTC 7901 puts keywords and the headline in a first block whose last line ends in ` =`.
 //! - In the text, a line indented by a tab or spaces opens a paragraph (AP), else blank lines
-//!   separate paragraphs (IPTC 7901); a closing `AP-WF-02-20-16 0337GMT` line is not text.
+//!   separate paragraphs (IPTC 7901); a closing `AP-WF-02-20-16 0337GMT` line is not text, nor
+//!   a `^` section head, nor the rows of agate (scores, schedules) under a head ending in `=`.
 
 use super::map::Escape;
 use super::{Assembler, Built, FormatError};
@@ -85,10 +86,22 @@ pub fn read(text: &str) -> Result<Built, FormatError> {
     let indents = rest.iter().any(|l| starts_indented(l.slice(text)));
     let mut paragraphs: Vec<Vec<Span>> = Vec::new();
     let mut previous_blank = true;
+    // Under an agate section head (`^Monday's Games=`), the lines are table rows, not prose,
+    // up to the next blank line.
+    let mut in_table = false;
     for &line in rest {
         let content = line.slice(text);
         if content.trim().is_empty() {
             previous_blank = true;
+            in_table = false;
+            continue;
+        }
+        if let Some(head) = content.strip_prefix('^') {
+            in_table = head.trim_end().ends_with('=');
+            previous_blank = true;
+            continue;
+        }
+        if in_table {
             continue;
         }
         if is_trailer(content.trim()) {
@@ -263,6 +276,14 @@ mod tests {
                 "The operator said so."
             ]
         );
+    }
+
+    #[test]
+    fn agate_rows_under_a_section_head_are_not_text() {
+        let text = "r s BC-BBA--Scores 05-10 0300\n^BC-BBA--Scores,300<\n^Scores<\n\t   The scores of Monday.\n^Monday's Games=\n\t   Cleveland 15, Cincinnati 6, in a game that went long\n\t   Arizona 12, N.Y. Yankees 2, in a game that went long\n\n\t   Next story text.\n";
+        let (headline, _, paragraphs) = parts(text);
+        assert_eq!(headline.as_deref(), Some("Scores"));
+        assert_eq!(paragraphs, ["The scores of Monday.", "Next story text."]);
     }
 
     #[test]
