@@ -181,11 +181,6 @@ impl Config {
             }),
         })?;
         let base = path.parent().unwrap_or(Path::new(""));
-        let base = if base.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            base
-        };
         let mut config = Config::parse_in(&source, base)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
@@ -207,7 +202,7 @@ impl Config {
     /// Parse a config from its text (the source's name is used in errors); `style` globs are
     /// relative to the current directory.
     pub fn parse(source: &Source) -> Result<Config, ConfigError> {
-        Config::parse_in(source, Path::new("."))
+        Config::parse_in(source, Path::new(""))
     }
 
     /// The house style rules the config's `style` globs load, in path order.
@@ -223,7 +218,7 @@ impl Config {
             .find(|card| card.name == name)
     }
 
-    /// Parse a config whose `style` globs are relative to `base`.
+    /// Parse a config whose `style` globs are relative to `base` (empty: the current directory).
     fn parse_in(source: &Source, base: &Path) -> Result<Config, ConfigError> {
         let error = |span: Range<usize>, message: String, label: &str| {
             ConfigError::at(source, span, message, label, None)
@@ -736,7 +731,9 @@ pub fn starter_config() -> String {
          # Files and directories skipped.\n\
          exclude = []\n\
          # Files larger than this many bytes are refused.\n\
-         max-file-size = 10485760\n",
+         max-file-size = 10485760\n\
+         # House style rule files (globs, relative to this file's directory).\n\
+         style = []\n",
         include.join(", ")
     );
     for (spec, card) in BUILTIN.iter().zip(CARDS.iter()) {
@@ -862,6 +859,51 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    #[test]
+    fn style_rules_load_relative_to_the_config_and_take_levels_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("style")).unwrap();
+        let rule = "name = \"desk-kyiv\"\nsummary = \"s\"\nlevel = \"warn\"\nkind = \"substitution\"\nmessage = \"m\"\nswap = { Kiev = \"Kyiv\" }\n";
+        std::fs::write(dir.path().join("style/kyiv.toml"), rule).unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules]\ndesk-kyiv = \"error\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.style_rules().len(), 1);
+        assert!(
+            config
+                .rules
+                .all()
+                .any(|(name, level)| name == "desk-kyiv" && level == RuleLevel::Error)
+        );
+        assert_eq!(
+            config.card("desk-kyiv").map(|c| c.summary.as_str()),
+            Some("s")
+        );
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules.desk-kyiv]\nstrict = true\n",
+        )
+        .unwrap();
+        let error = Config::load(&path).unwrap_err().to_string();
+        assert!(
+            error.ends_with(":3:1: house style rule `desk-kyiv` takes no options"),
+            "{error}"
+        );
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules]\ndesk-kiev = \"off\"\n",
+        )
+        .unwrap();
+        let Err(ConfigError::Invalid { finding, .. }) = Config::load(&path) else {
+            panic!("expected an unknown rule");
+        };
+        assert_eq!(finding.help.as_deref(), Some("did you mean `desk-kyiv`?"));
     }
 
     #[test]

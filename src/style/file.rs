@@ -43,8 +43,8 @@ pub enum StyleError {
     },
 }
 
-/// The house style rules of the files that `patterns` (globs, relative to `base`) match, in
-/// path order. `taken` says whether a name is already used (by a built-in rule).
+/// The house style rules of the files that `patterns` (globs, relative to `base`; an empty
+/// `base` is the current directory) match, in path order. `taken` says whether a name is already used (by a built-in rule).
 pub fn load(
     base: &Path,
     patterns: &[String],
@@ -61,7 +61,10 @@ pub fn load(
             return Err(StyleError::Glob {
                 index,
                 message: format!("no style file matches `{pattern}`"),
-                label: format!("nothing matches in `{}`", base.display()),
+                label: match base.to_string_lossy() {
+                    dir if dir.is_empty() => "nothing matches in the current directory".to_string(),
+                    dir => format!("nothing matches in `{dir}`"),
+                },
             });
         }
         paths.extend(found);
@@ -114,16 +117,27 @@ fn expand(base: &Path, pattern: &str) -> Result<Vec<PathBuf>, String> {
     if root.is_file() {
         return Ok(vec![root]);
     }
+    // An empty base is the current directory; its files are named without `./`.
+    let walk_root = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root.as_path()
+    };
     let mut found = Vec::new();
-    for entry in WalkDir::new(&root)
+    for entry in WalkDir::new(walk_root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .flatten()
     {
-        let relative = entry.path().strip_prefix(base).unwrap_or(entry.path());
+        let path = if root.as_os_str().is_empty() {
+            entry.path().strip_prefix(".").unwrap_or(entry.path())
+        } else {
+            entry.path()
+        };
+        let relative = path.strip_prefix(base).unwrap_or(path);
         if entry.file_type().is_file() && glob.is_match(relative) {
-            found.push(entry.path().to_path_buf());
+            found.push(path.to_path_buf());
         }
     }
     Ok(found)
@@ -189,7 +203,7 @@ impl KindName {
         match self {
             KindName::Substitution => "not house style",
             KindName::Existence => "house style flags this",
-            KindName::Consistency => "then `{match}`, {count} in all",
+            KindName::Consistency => "then `{match}` here",
             KindName::Occurrence => "more than {max} in this {scope}",
         }
     }
@@ -502,7 +516,7 @@ mod tests {
             error(&format!(
                 "{HEAD}kind = \"existence\"\nmessage = \"m\"\ntokens = [\"ok\", \"(\"]\nregex = true\n"
             )),
-            "style.toml:6:17: invalid pattern: invalid regular expression: regex parse error:\n    (\n    ^\nerror: unclosed group"
+            "style.toml:6:17: invalid pattern: invalid regular expression: unclosed group"
         );
         assert_eq!(
             error(&format!(

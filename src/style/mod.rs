@@ -233,7 +233,8 @@ impl StyleCheck {
             );
             for &(_, span, count) in &used[2..] {
                 let spelling = article.slice(span);
-                finding = finding.with_secondary(span, format!("`{spelling}`, {}", times(count)));
+                finding = finding
+                    .with_secondary(span, format!("`{spelling}` too, {} in all", times(count)));
             }
             if finding.help.is_none() {
                 finding.help = Some("pick one and use it throughout".to_string());

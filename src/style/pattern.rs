@@ -49,7 +49,7 @@ impl Patterns {
             let error = |message: String| PatternError { index, message };
             let piece = if regex {
                 compile(pattern, ignore_case)
-                    .map_err(|e| error(format!("invalid regular expression: {e}")))?;
+                    .map_err(|e| error(format!("invalid regular expression: {}", reason(&e))))?;
                 pattern.clone()
             } else {
                 let words: Vec<String> = pattern.split_whitespace().map(regex::escape).collect();
@@ -69,7 +69,7 @@ impl Patterns {
             .collect();
         let whole = compile(&alternation.join("|"), ignore_case).map_err(|e| PatternError {
             index: 0,
-            message: format!("the patterns together are too large: {e}"),
+            message: format!("the patterns together are too large: {}", reason(&e)),
         })?;
         let group_pattern = whole
             .capture_names()
@@ -106,6 +106,13 @@ impl Patterns {
         }
         found
     }
+}
+
+/// The last line of a regex error (`unclosed group`), without the excerpt the crate draws.
+fn reason(error: &regex::Error) -> String {
+    let text = error.to_string();
+    let last = text.lines().last().unwrap_or_default().trim();
+    last.strip_prefix("error: ").unwrap_or(last).to_string()
 }
 
 fn compile(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
