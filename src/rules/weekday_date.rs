@@ -2,7 +2,7 @@
 //! Feb. 3` when that Feb. 3 is a Wednesday), a date that does not exist, and a dated dateline
 //! that contradicts the article's own date.
 
-use crate::article::Article;
+use crate::article::{Article, FieldRole};
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
@@ -89,7 +89,7 @@ impl Rule for WeekdayDate {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let text = article.text();
         let own = article
-            .field("date")
+            .field_with_role(FieldRole::Date)
             .and_then(|span| Some((span, parse_article_date(article.slice(span))?)));
         let mut findings = Vec::new();
         let spans = article
@@ -243,9 +243,11 @@ impl WeekdayDate {
     }
 }
 
-/// The article's own date from its `date` field: an ISO date (`2026-02-02`), an RFC 3339
-/// date-time (the date as written, in its own offset; `Z` in UTC), a Jekyll date-time
-/// (`2026-02-02 10:00:00 +0100`) or an RFC 2822 one (`Mon, 02 Feb 2026 10:00:00 +0000`).
+/// The article's own date from its date field (the plain header's date, front matter `date`,
+/// NITF `date.issue`, ninjs `versioncreated`): an ISO date (`2026-02-02`, `20260202`), an RFC
+/// 3339 or ISO date-time (the date as written, in its own offset; `Z` in UTC), a Jekyll
+/// date-time (`2026-02-02 10:00:00 +0100`) or an RFC 2822 one (`Mon, 02 Feb 2026 10:00:00
+/// +0000`).
 fn parse_article_date(value: &str) -> Option<Date> {
     let value = value.trim();
     if let Ok(date) = value.parse::<Date>() {
@@ -397,6 +399,18 @@ mod tests {
     }
 
     #[test]
+    fn the_date_of_front_matter_dates_the_pair() {
+        let config = crate::Config::default();
+        let text = "---\ntitle: Talks resume\ndate: 2026-02-02T10:00:00Z\n---\n\nThe talks resume on Wednesday, Feb. 3, in Geneva.\n";
+        let found: Vec<String> = crate::lint_str("story.md", text, &config)
+            .into_iter()
+            .filter(|d| d.rule == "weekday-date")
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect();
+        assert_eq!(found, ["6:21 `Wednesday` does not match the date"]);
+    }
+
+    #[test]
     fn article_dates_in_every_form() {
         let expected = Date::new(2026, 2, 2).ok();
         for value in [
@@ -405,6 +419,7 @@ mod tests {
             "2026-02-02T23:30:00-05:00",
             "2026-02-02 10:00:00 +0100",
             "Mon, 02 Feb 2026 10:00:00 +0000",
+            "20260202T101500+0000",
         ] {
             assert_eq!(parse_article_date(value), expected, "{value}");
         }
