@@ -12,6 +12,7 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
+use crate::text::times;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
@@ -402,15 +403,6 @@ fn insert_lower(set: &mut FxHashSet<String>, buffer: &mut String, text: &str) {
     lower_into(buffer, text);
     if !set.contains(buffer.as_str()) {
         set.insert(buffer.clone());
-    }
-}
-
-/// `once`, `twice`, `3 times`.
-fn times(count: usize) -> String {
-    match count {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
     }
 }
 

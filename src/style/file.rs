@@ -404,7 +404,6 @@ fn parse(source: &Source) -> Result<StyleRule, StyleError> {
         check: StyleCheck {
             kind,
             patterns: compiled,
-            texts,
             ignore_case,
             message,
             label,

@@ -22,6 +22,7 @@ use crate::article::Article;
 use crate::diagnostic::{Finding, Fix};
 use crate::rule::{Rule, RuleCard};
 use crate::span::Span;
+use crate::text::times;
 
 /// A house style rule: its card (name, summary, level, docs) and its checker.
 #[derive(Debug)]
@@ -37,8 +38,6 @@ pub struct StyleRule {
 pub struct StyleCheck {
     kind: Kind,
     patterns: Patterns,
-    /// The patterns as written, by index.
-    texts: Vec<String>,
     ignore_case: bool,
     message: Template,
     label: Template,
@@ -243,20 +242,6 @@ impl StyleCheck {
         }
         findings
     }
-
-    /// The patterns as written, in the order of the style file.
-    pub fn patterns(&self) -> &[String] {
-        &self.texts
-    }
-}
-
-/// `once`, `twice`, `3 times`.
-pub fn times(count: usize) -> String {
-    match count {
-        1 => "once".to_string(),
-        2 => "twice".to_string(),
-        n => format!("{n} times"),
-    }
 }
 
 /// `replacement` in the case of `found`: all capitals when `found` is (and has two letters or
@@ -285,12 +270,5 @@ mod tests {
         assert_eq!(match_case("Per cent", "percent"), "Percent");
         assert_eq!(match_case("PER CENT", "percent"), "PERCENT");
         assert_eq!(match_case("kiev", "Kyiv"), "Kyiv");
-    }
-
-    #[test]
-    fn times_reads_as_english() {
-        assert_eq!(times(1), "once");
-        assert_eq!(times(2), "twice");
-        assert_eq!(times(5), "5 times");
     }
 }
