@@ -85,6 +85,8 @@ struct Word<'a> {
     opens: bool,
     /// Only white space between it and the word before.
     joined_to_previous: bool,
+    /// Followed by `[sic]` or `(sic)`: misspelled on purpose.
+    sic: bool,
 }
 
 /// One spelling of a name in the article: its occurrences and neighbours.
@@ -93,12 +95,17 @@ struct Spelling {
     written: String,
     /// Without the particle, in lower case.
     stem: String,
+    /// Whether the stem has a capital after its first letter (`DaimlerChrysler`, and words run
+    /// together in scraped text: `HackersOver`).
+    inner_capital: bool,
     /// How many times it occurs.
     count: usize,
     /// Its first occurrence.
     first: Span,
     /// Whether some occurrence is in a name position.
     in_name_position: bool,
+    /// Whether some occurrence is marked `[sic]`.
+    sic: bool,
     /// Capitalised words right before and after it (lower case).
     before: FxHashSet<String>,
     after: FxHashSet<String>,
@@ -143,9 +150,11 @@ impl Rule for NameSpelling {
                         spellings.push(Spelling {
                             written: written.to_string(),
                             stem: stem.to_lowercase(),
+                            inner_capital: stem.chars().skip(1).any(char::is_uppercase),
                             count: 0,
                             first: Span::new(word.span.start, word.span.start + written.len()),
                             in_name_position: false,
+                            sic: false,
                             before: FxHashSet::default(),
                             after: FxHashSet::default(),
                         });
@@ -155,6 +164,7 @@ impl Rule for NameSpelling {
                 let spelling = &mut spellings[slot];
                 spelling.count += 1;
                 spelling.in_name_position |= !word.opens;
+                spelling.sic |= word.sic;
                 let capital = |w: &Word<'_>| w.text.starts_with(char::is_uppercase);
                 if let Some(previous) = i.checked_sub(1).map(|j| &words[j])
                     && word.joined_to_previous
@@ -181,7 +191,7 @@ impl Rule for NameSpelling {
         let candidates: Vec<usize> = (0..spellings.len())
             .filter(|&i| {
                 let s = &spellings[i];
-                s.in_name_position && !lower_words.contains(&s.stem)
+                s.in_name_position && !s.sic && !lower_words.contains(&s.stem)
             })
             .collect();
         let pairs = self.variant_pairs(&spellings, &candidates);
@@ -241,7 +251,8 @@ impl NameSpelling {
         let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for &i in candidates {
             let stem: Vec<char> = spellings[i].stem.chars().collect();
-            let depth = if stem.len() >= self.long_length { 2 } else { 1 };
+            let long = stem.len() >= self.long_length && !spellings[i].inner_capital;
+            let depth = if long { 2 } else { 1 };
             let mut keys = FxHashSet::default();
             deletions(&stem, depth, &mut keys);
             for key in keys {
@@ -278,7 +289,9 @@ impl NameSpelling {
             return false;
         }
         let shorter = x.len().min(y.len());
-        let limit = if shorter >= self.long_length { 2 } else { 1 };
+        // Two edits only in long single names (`Khodorkovsky`), not in compounds.
+        let long = shorter >= self.long_length && !a.inner_capital && !b.inner_capital;
+        let limit = if long { 2 } else { 1 };
         let distance = osa_distance(&x, &y);
         if distance > limit {
             return false;
@@ -430,6 +443,12 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
                 break;
             }
         }
+        let after = part[end..].trim_start();
+        let sic = ["[sic]", "(sic)"].iter().any(|mark| {
+            after
+                .get(..mark.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(mark))
+        });
         let gap = &part[gap_start..start];
         let opens = found.is_empty()
             || gap.contains([
@@ -440,6 +459,7 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             span: Span::new(start, end).shift(span.start),
             opens,
             joined_to_previous: !found.is_empty() && gap.chars().all(|c| c == ' '),
+            sic,
         });
         gap_start = end;
     }
@@ -605,6 +625,10 @@ mod tests {
             "Ministers from Boston and Bolton met.",
             // A word the article also uses in lower case.
             "Annette Bening starred in the film. She said being there was hard.",
+            // Two edits apart in a compound: words run together, not a name.
+            "The event of Hacks/HackersOver two days ended. Hacks/HackersOur team met.",
+            // A spelling marked as the source's own.
+            "Officials met Angela Corey. A sign read: save us from Angela Correy's [sic] office.",
             // Sentence-initial words are not names.
             "Being late, he ran. Annette Bening arrived.",
             // Abbreviations.
