@@ -3,10 +3,11 @@
 
 use crate::diagnostic::{Finding, Level};
 use crate::formats::InputFormat;
-use crate::rule::{OptionError, Rule, RuleLevel};
-use crate::rules::{BUILTIN, CARDS, find};
+use crate::rule::{OptionError, Rule, RuleCard, RuleLevel};
+use crate::rules::{BUILTIN, CARDS};
 use crate::source::{DEFAULT_MAX_FILE_SIZE, Source, SourceError};
 use crate::span::Span;
+use crate::style::{StyleError, StyleRule};
 use crate::text::edit_distance;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
@@ -39,6 +40,8 @@ pub struct Config {
     pub rules: RuleSet,
     /// Per-path settings, in the order written.
     overrides: Vec<Override>,
+    /// The house style rules of the files `style` names, in path order.
+    style: Vec<StyleRule>,
 }
 
 /// A list of glob patterns, compiled.
@@ -76,7 +79,7 @@ pub struct RuleSet {
 }
 
 struct ConfiguredRule {
-    name: &'static str,
+    name: String,
     level: RuleLevel,
     rule: Option<Box<dyn Rule>>,
 }
@@ -84,7 +87,7 @@ struct ConfiguredRule {
 /// A rule that runs: its name, level and checker.
 pub struct ActiveRule<'a> {
     /// The rule's name.
-    pub name: &'static str,
+    pub name: &'a str,
     /// The level of its diagnostics.
     pub level: Level,
     /// The checker.
@@ -100,16 +103,22 @@ impl std::fmt::Debug for RuleSet {
 }
 
 impl RuleSet {
-    /// Every rule with its configured level, in registry order.
-    pub fn all(&self) -> impl Iterator<Item = (&'static str, RuleLevel)> + '_ {
-        self.rules.iter().map(|r| (r.name, r.level))
+    /// Every rule with its configured level, in registry order (the built-in rules, then the
+    /// house style rules).
+    pub fn all(&self) -> impl Iterator<Item = (&str, RuleLevel)> + '_ {
+        self.rules.iter().map(|r| (r.name.as_str(), r.level))
+    }
+
+    /// Whether a rule of this name exists (at any level).
+    pub fn contains(&self, name: &str) -> bool {
+        self.rules.iter().any(|r| r.name == name)
     }
 
     /// The rules that run (those not `off`), in registry order.
     pub fn active(&self) -> impl Iterator<Item = ActiveRule<'_>> {
         self.rules.iter().filter_map(|r| {
             Some(ActiveRule {
-                name: r.name,
+                name: &r.name,
                 level: r.level.level()?,
                 rule: r.rule.as_deref()?,
             })
@@ -145,6 +154,7 @@ struct ConfigFile {
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
     max_file_size: Option<u64>,
+    style: Option<Vec<Spanned<String>>>,
 }
 
 impl Default for Config {
@@ -170,7 +180,8 @@ impl Config {
                 error,
             }),
         })?;
-        let mut config = Config::parse(&source)?;
+        let base = path.parent().unwrap_or(Path::new(""));
+        let mut config = Config::parse_in(&source, base)?;
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
@@ -188,8 +199,27 @@ impl Config {
             .find(|candidate| candidate.is_file())
     }
 
-    /// Parse a config from its text (the source's name is used in errors).
+    /// Parse a config from its text (the source's name is used in errors); `style` globs are
+    /// relative to the current directory.
     pub fn parse(source: &Source) -> Result<Config, ConfigError> {
+        Config::parse_in(source, Path::new(""))
+    }
+
+    /// The house style rules the config's `style` globs load, in path order.
+    pub fn style_rules(&self) -> &[StyleRule] {
+        &self.style
+    }
+
+    /// The card of the rule called `name`: a built-in rule's, or a house style rule's.
+    pub fn card(&self, name: &str) -> Option<&RuleCard> {
+        CARDS
+            .iter()
+            .chain(self.style.iter().map(|rule| &rule.card))
+            .find(|card| card.name == name)
+    }
+
+    /// Parse a config whose `style` globs are relative to `base` (empty: the current directory).
+    fn parse_in(source: &Source, base: &Path) -> Result<Config, ConfigError> {
         let error = |span: Range<usize>, message: String, label: &str| {
             ConfigError::at(source, span, message, label, None)
         };
@@ -204,8 +234,13 @@ impl Config {
         let file: ConfigFile = deserialize_table(source, document_span, document)?;
         let include = globs(source, file.include, DEFAULT_INCLUDE)?;
         let exclude = globs(source, file.exclude, &[])?;
+        let style = load_style(source, base, file.style.unwrap_or_default())?;
+        let cards: Vec<&RuleCard> = CARDS
+            .iter()
+            .chain(style.iter().map(|rule| &rule.card))
+            .collect();
 
-        let mut settings: Vec<RuleSettings<'_>> = CARDS
+        let mut settings: Vec<RuleSettings<'_>> = cards
             .iter()
             .map(|card| RuleSettings {
                 level: card.level,
@@ -214,7 +249,7 @@ impl Config {
             })
             .collect();
         if let Some(rules) = rules_table {
-            apply_rules_table(source, &mut settings, rules)?;
+            apply_rules_table(source, &cards, &mut settings, rules)?;
         }
 
         let mut overrides = Vec::new();
@@ -262,12 +297,12 @@ impl Config {
                     .transpose()?;
                 let mut override_settings = settings.clone();
                 if let Some(rules) = rules_table {
-                    apply_rules_table(source, &mut override_settings, rules)?;
+                    apply_rules_table(source, &cards, &mut override_settings, rules)?;
                 }
                 overrides.push(Override {
                     files,
                     format,
-                    rules: build_rule_set(source, override_settings)?,
+                    rules: build_rule_set(source, &style, override_settings)?,
                 });
             }
         }
@@ -277,8 +312,9 @@ impl Config {
             include,
             exclude,
             max_file_size: file.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-            rules: build_rule_set(source, settings)?,
+            rules: build_rule_set(source, &style, settings)?,
             overrides,
+            style,
         })
     }
 
@@ -433,9 +469,39 @@ fn globs(
     })
 }
 
-/// Apply a `[rules]` table of the config to the settings of each rule it names.
+/// Load the house style files that the `style` globs name (relative to `base`); a glob that is
+/// invalid or matches nothing points at the config, a mistake in a style file at that file.
+fn load_style(
+    source: &Source,
+    base: &Path,
+    patterns: Vec<Spanned<String>>,
+) -> Result<Vec<StyleRule>, ConfigError> {
+    let spans: Vec<Range<usize>> = patterns.iter().map(Spanned::span).collect();
+    let patterns: Vec<String> = patterns.into_iter().map(Spanned::into_inner).collect();
+    crate::style::load(base, &patterns, |name| {
+        CARDS.iter().any(|card| card.name == name)
+    })
+    .map_err(|error| match error {
+        StyleError::Glob {
+            index,
+            message,
+            label,
+        } => ConfigError::at(
+            source,
+            spans.get(index).cloned().unwrap_or(0..0),
+            message,
+            &label,
+            None,
+        ),
+        StyleError::Invalid { file, finding } => ConfigError::Invalid { file, finding },
+    })
+}
+
+/// Apply a `[rules]` table of the config to the settings of each rule it names (`cards` and
+/// `settings` in the same order).
 fn apply_rules_table<'i>(
     source: &Source,
+    cards: &[&RuleCard],
     settings: &mut [RuleSettings<'i>],
     rules: Spanned<DeValue<'i>>,
 ) -> Result<(), ConfigError> {
@@ -451,9 +517,9 @@ fn apply_rules_table<'i>(
         ));
     };
     for (name, value) in rules {
-        let Some((index, _)) = find(name.get_ref()) else {
+        let Some(index) = cards.iter().position(|card| card.name == *name.get_ref()) else {
             let message = format!("unknown rule `{}`", name.get_ref());
-            let help = suggest_rule(name.get_ref());
+            let help = suggest_rule(cards, name.get_ref());
             return Err(ConfigError::at(
                 source,
                 name.span(),
@@ -467,12 +533,15 @@ fn apply_rules_table<'i>(
     Ok(())
 }
 
-/// Build every rule that is not off with its settings.
+/// Build every rule that is not off with its settings: the built-in rules, then the house style
+/// rules (whose settings follow those of the built-in rules).
 fn build_rule_set(
     source: &Source,
-    settings: Vec<RuleSettings<'_>>,
+    style: &[StyleRule],
+    mut settings: Vec<RuleSettings<'_>>,
 ) -> Result<RuleSet, ConfigError> {
-    let mut rules = Vec::with_capacity(BUILTIN.len());
+    let style_settings = settings.split_off(BUILTIN.len().min(settings.len()));
+    let mut rules = Vec::with_capacity(BUILTIN.len() + style.len());
     for ((spec, card), settings) in BUILTIN.iter().zip(CARDS.iter()).zip(settings) {
         let rule = match settings.level {
             RuleLevel::Off => None,
@@ -502,7 +571,27 @@ fn build_rule_set(
             }
         };
         rules.push(ConfiguredRule {
-            name: card.name.as_str(),
+            name: card.name.clone(),
+            level: settings.level,
+            rule,
+        });
+    }
+    for (style, settings) in style.iter().zip(style_settings) {
+        if let Some((key, _)) = settings.options.iter().next() {
+            return Err(ConfigError::at(
+                source,
+                key.span(),
+                format!("house style rule `{}` takes no options", style.card.name),
+                "only `level` is accepted here",
+                None,
+            ));
+        }
+        let rule: Option<Box<dyn Rule>> = match settings.level {
+            RuleLevel::Off => None,
+            _ => Some(Box::new(style.check.clone())),
+        };
+        rules.push(ConfiguredRule {
+            name: style.card.name.clone(),
             level: settings.level,
             rule,
         });
@@ -586,8 +675,8 @@ fn parse_level(source: &Source, span: Range<usize>, text: &str) -> Result<RuleLe
 }
 
 /// A help line for an unknown rule name: the closest known name, or where to find them all.
-fn suggest_rule(name: &str) -> String {
-    let closest = CARDS
+fn suggest_rule(cards: &[&RuleCard], name: &str) -> String {
+    let closest = cards
         .iter()
         .map(|card| (edit_distance(name, &card.name), &card.name))
         .min();
@@ -642,7 +731,9 @@ pub fn starter_config() -> String {
          # Files and directories skipped.\n\
          exclude = []\n\
          # Files larger than this many bytes are refused.\n\
-         max-file-size = 10485760\n",
+         max-file-size = 10485760\n\
+         # House style rule files (globs, relative to this file's directory).\n\
+         style = []\n",
         include.join(", ")
     );
     for (spec, card) in BUILTIN.iter().zip(CARDS.iter()) {
@@ -768,6 +859,51 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    #[test]
+    fn style_rules_load_relative_to_the_config_and_take_levels_only() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("style")).unwrap();
+        let rule = "name = \"desk-kyiv\"\nsummary = \"s\"\nlevel = \"warn\"\nkind = \"substitution\"\nmessage = \"m\"\nswap = { Kiev = \"Kyiv\" }\n";
+        std::fs::write(dir.path().join("style/kyiv.toml"), rule).unwrap();
+        let path = dir.path().join(CONFIG_FILE_NAME);
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules]\ndesk-kyiv = \"error\"\n",
+        )
+        .unwrap();
+        let config = Config::load(&path).unwrap();
+        assert_eq!(config.style_rules().len(), 1);
+        assert!(
+            config
+                .rules
+                .all()
+                .any(|(name, level)| name == "desk-kyiv" && level == RuleLevel::Error)
+        );
+        assert_eq!(
+            config.card("desk-kyiv").map(|c| c.summary.as_str()),
+            Some("s")
+        );
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules.desk-kyiv]\nstrict = true\n",
+        )
+        .unwrap();
+        let error = Config::load(&path).unwrap_err().to_string();
+        assert!(
+            error.ends_with(":3:1: house style rule `desk-kyiv` takes no options"),
+            "{error}"
+        );
+        std::fs::write(
+            &path,
+            "style = [\"style/*.toml\"]\n[rules]\ndesk-kiev = \"off\"\n",
+        )
+        .unwrap();
+        let Err(ConfigError::Invalid { finding, .. }) = Config::load(&path) else {
+            panic!("expected an unknown rule");
+        };
+        assert_eq!(finding.help.as_deref(), Some("did you mean `desk-kyiv`?"));
     }
 
     #[test]

@@ -67,9 +67,7 @@ pub fn check(
     }
     drop(article);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    let diagnostics = apply_suppressions(source, diagnostics, |name| {
-        crate::rules::find(name).is_some()
-    });
+    let diagnostics = apply_suppressions(source, diagnostics, |name| rules.contains(name));
     Ok(Checked {
         document,
         diagnostics,

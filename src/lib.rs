@@ -31,6 +31,7 @@ pub mod server;
 pub mod similarity;
 pub mod source;
 pub mod span;
+pub mod style;
 pub mod suppress;
 pub mod text;
 pub mod walk;

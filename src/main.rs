@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use wirelint::config::{CONFIG_FILE_NAME, Config, ConfigError};
 use wirelint::formats::InputFormat;
 use wirelint::report::Format;
-use wirelint::rules::CARDS;
+use wirelint::rule::RuleCard;
 use wirelint::runner::{FixMode, RunOptions, RunStatus, run};
 
 /// A consistency linter for news wire reports.
@@ -121,7 +121,14 @@ fn main() -> ExitCode {
     let error_color = paints(io::stderr().is_terminal());
     // `init` and `explain` need no config, so a broken one cannot stop them.
     let status = match cli.command {
-        Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Explain { rule }) => {
+            let start = first_path.as_deref().unwrap_or(Path::new("."));
+            explain(
+                &rule,
+                || load_config(cli.config.as_deref(), start),
+                error_color,
+            )
+        }
         Some(Command::Init { force }) => init(force),
         Some(Command::Server) => server(cli.config),
         Some(Command::Rules) | None => {
@@ -202,27 +209,47 @@ fn server(config: Option<PathBuf>) -> u8 {
 }
 
 fn list_rules(config: &Config) -> u8 {
-    let width = CARDS.iter().map(|card| card.name.len()).max().unwrap_or(0);
-    for ((name, level), card) in config.rules.all().zip(CARDS.iter()) {
-        println!("{name:width$}  {:5}  {}", level.as_str(), card.summary);
+    let width = config
+        .rules
+        .all()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
+    for (name, level) in config.rules.all() {
+        let summary = config.card(name).map_or("", |card| card.summary.as_str());
+        println!("{name:width$}  {:5}  {summary}", level.as_str());
     }
     CLEAN
 }
 
-fn explain(rule: &str) -> u8 {
-    match wirelint::rules::find(rule) {
-        Some((_, card)) => {
-            println!(
-                "# {}\n\n{}\n\nDefault level: `{}`.\n\n{}",
-                card.name,
-                card.summary,
-                card.level.as_str(),
-                card.docs.trim_end()
-            );
-            CLEAN
-        }
-        None => {
-            eprintln!("error: unknown rule `{rule}`\n  = help: `wirelint rules` lists the rules");
+/// Explain a built-in rule (no config needed, so a broken one cannot stop it), else a house
+/// style rule of the config.
+fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, color: bool) -> u8 {
+    let print = |card: &RuleCard| {
+        println!(
+            "# {}\n\n{}\n\nDefault level: `{}`.\n\n{}",
+            card.name,
+            card.summary,
+            card.level.as_str(),
+            card.docs.trim_end()
+        );
+        CLEAN
+    };
+    if let Some((_, card)) = wirelint::rules::find(rule) {
+        return print(card);
+    }
+    match config() {
+        Ok(config) => match config.card(rule) {
+            Some(card) => print(card),
+            None => {
+                eprintln!(
+                    "error: unknown rule `{rule}`\n  = help: `wirelint rules` lists the rules"
+                );
+                FAILED
+            }
+        },
+        Err(error) => {
+            print_config_error(&error, color);
             FAILED
         }
     }

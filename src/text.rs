@@ -30,6 +30,15 @@ pub fn words(text: &str, offset: usize) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// How often, in words: `once`, `twice`, `3 times`.
+pub fn times(count: usize) -> String {
+    match count {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    }
+}
+
 /// Words of a word list (a card's or a data file's) as a set, in lower case.
 pub fn word_set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
@@ -76,6 +85,13 @@ mod tests {
             phrases(&[" ".to_string()], "verbs").unwrap_err(),
             "`verbs` has an empty entry"
         );
+    }
+
+    #[test]
+    fn times_reads_as_english() {
+        assert_eq!(times(1), "once");
+        assert_eq!(times(2), "twice");
+        assert_eq!(times(5), "5 times");
     }
 
     #[test]

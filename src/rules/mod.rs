@@ -11,10 +11,12 @@ mod duplicate_paragraph;
 mod duplicate_sentence;
 mod headline_number;
 mod malformed_header;
+mod name_spelling;
 mod near_duplicate_paragraph;
 mod number_conflict;
 mod unattributed_quote;
 mod unbalanced_quote;
+mod weekday_date;
 
 /// Every built-in rule, in the order they run and are listed.
 pub static BUILTIN: &[RuleSpec] = &[
@@ -49,6 +51,14 @@ pub static BUILTIN: &[RuleSpec] = &[
     RuleSpec {
         card: include_str!("../../rules/unattributed-quote.toml"),
         build: build_rule::<unattributed_quote::UnattributedQuote>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/weekday-date.toml"),
+        build: build_rule::<weekday_date::WeekdayDate>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/name-spelling.toml"),
+        build: build_rule::<name_spelling::NameSpelling>,
     },
 ];
 
