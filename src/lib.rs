@@ -16,6 +16,7 @@
 pub mod article;
 pub mod config;
 pub mod counts;
+pub mod dates;
 pub mod diagnostic;
 pub mod engine;
 pub mod fix;

@@ -4,7 +4,6 @@
 use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::span::Span;
-use jiff::fmt::strtime;
 use regex::Regex;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -230,23 +229,10 @@ fn quoted_list(values: &[String]) -> String {
 
 /// Why `value` is not a date (with a time, when `time` is required), or `None` when it is.
 fn date_problem(value: &str, time: bool) -> Option<String> {
-    let has_time = value.parse::<jiff::Timestamp>().is_ok()
-        || (value.contains(['T', 't', ' ']) && value.parse::<jiff::civil::DateTime>().is_ok())
-        || strtime::parse("%Y-%m-%d %H:%M:%S %z", value).is_ok();
-    if has_time {
-        return None;
-    }
-    match value.parse::<jiff::civil::Date>() {
-        Ok(_) if time => Some(format!("`{value}` has no time")),
+    match crate::dates::read(value) {
+        Ok(written) if time && !written.time => Some(format!("`{value}` has no time")),
         Ok(_) => None,
-        Err(error) => {
-            let error = error.to_string();
-            // jiff says why a date that reads as one does not exist (`day ... must be in range`).
-            Some(match error.split_once("parsed date is not valid: ") {
-                Some((_, why)) => format!("`{value}` does not exist: {why}"),
-                None => format!("`{value}` is not a date"),
-            })
-        }
+        Err(problem) => Some(problem),
     }
 }
 
