@@ -5,12 +5,13 @@ use super::diagnostics::{Placing, to_lsp};
 use super::document::Document;
 use super::position::Encoding;
 use crate::config::Config;
-use crate::diagnostic::{Diagnostic, Edit};
+use crate::diagnostic::{Diagnostic, Edit, READ_ERROR, WRITE_ERROR};
 use crate::engine;
 use crate::fix::apply_edits;
 use crate::formats::InputFormat;
 use crate::source::Source;
 use crate::span::{Span, floor_char_boundary};
+use crate::suppress::UNUSED_SUPPRESSION;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChanges, OneOf,
     OptionalVersionedTextDocumentIdentifier, Range, TextDocumentEdit, TextEdit, WorkspaceEdit,
@@ -130,9 +131,12 @@ fn action(
 
 /// The insertion of the suppression comment on a line of its own above the line of the
 /// diagnostic's primary label, with the text's own line break; `None` for what no comment
-/// silences (wirelint's own diagnostics) and for formats without comments.
+/// silences (wirelint's own diagnostics) and for formats without comments. Style rules are
+/// silenced as built-in ones are.
 fn suppression(document: &Document, diagnostic: &Diagnostic) -> Option<Edit> {
-    crate::rules::find(&diagnostic.rule)?;
+    if [READ_ERROR, WRITE_ERROR, UNUSED_SUPPRESSION].contains(&diagnostic.rule.as_str()) {
+        return None;
+    }
     let comment = suppression_comment(document.format()?, &diagnostic.rule)?;
     let text = document.text();
     let start = text[..floor_char_boundary(text, diagnostic.span.start)]
