@@ -2,7 +2,7 @@
 //! widget and its diff: `description`, `check_name`, `fingerprint`, `severity` and
 //! `location` (path and lines).
 
-use super::json::to_json;
+use super::json::array_items;
 use crate::baseline::{fingerprints, located};
 use crate::diagnostic::{Diagnostic, Level};
 use crate::source::Source;
@@ -14,8 +14,7 @@ pub(super) fn start() -> String {
 
 pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic]) -> String {
     let prints = fingerprints(source, diagnostics);
-    diagnostics
-        .iter()
+    array_items(diagnostics.iter()
         .zip(prints)
         .map(|(d, print)| {
             let path = d.path.strip_prefix("./").unwrap_or(&d.path);
@@ -32,10 +31,8 @@ pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic]) -> Str
                 "categories": ["Style"],
                 "location": { "path": path, "lines": { "begin": d.line, "end": end_line } },
             });
-            to_json(&issue)
-        })
-        .collect::<Vec<_>>()
-        .join(",\n")
+            issue
+        }))
 }
 
 pub(super) fn end() -> String {

@@ -48,7 +48,8 @@ pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic], style:
             None => render_plain(&mut buffer, diagnostic),
         }
     }
-    String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    String::from_utf8(buffer.into_inner())
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The headline of a diagnostic: its message, after the fixable marker when it has a fix.

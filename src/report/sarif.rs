@@ -4,7 +4,7 @@
 //! wirelint ran in; absolute paths are `file://` URIs.
 
 use super::Ending;
-use super::json::to_json;
+use super::json::{array_items, to_json};
 use crate::baseline::fingerprints;
 use crate::diagnostic::{Diagnostic, Fix, Label, Level, READ_ERROR, WRITE_ERROR};
 use crate::rules::{CARDS, docs_url};
@@ -93,12 +93,12 @@ pub(super) fn render_results(source: Option<&Source>, diagnostics: &[Diagnostic]
         .filter(|d| !is_notification(d))
         .collect();
     let prints = fingerprints(source, results.iter().copied());
-    results
-        .iter()
-        .zip(prints)
-        .map(|(d, print)| to_json(&result(d, &print)))
-        .collect::<Vec<_>>()
-        .join(",\n")
+    array_items(
+        results
+            .iter()
+            .zip(prints)
+            .map(|(d, print)| result(d, &print)),
+    )
 }
 
 fn is_notification(d: &Diagnostic) -> bool {
