@@ -77,8 +77,7 @@ impl Baseline {
             path: path.to_path_buf(),
             error,
         };
-        let file: BaselineFile =
-            serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
+        let file: BaselineFile = serde_json::from_str(&text).map_err(|e| invalid(e.to_string()))?;
         if file.version != BASELINE_VERSION {
             return Err(invalid(format!(
                 "version {} (this wirelint reads version {BASELINE_VERSION})",

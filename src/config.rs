@@ -666,7 +666,9 @@ fn parse_level(source: &Source, span: Range<usize>, text: &str) -> Result<RuleLe
             span,
             "invalid rule level".to_string(),
             "expected `off`, `warning` or `error`",
-            Some("write `level = \"off\"`, `level = \"warning\"` or `level = \"error\"`".to_string()),
+            Some(
+                "write `level = \"off\"`, `level = \"warning\"` or `level = \"error\"`".to_string(),
+            ),
         )
     })
 }
@@ -911,7 +913,10 @@ mod tests {
         for word in ["warning", "warn"] {
             let text = format!("[rules]\nmalformed-header = \"{word}\"\n");
             let config = Config::parse(&Source::new("wirelint.toml", text)).unwrap();
-            let level = config.rules.all().find(|(name, _)| *name == "malformed-header");
+            let level = config
+                .rules
+                .all()
+                .find(|(name, _)| *name == "malformed-header");
             assert_eq!(level, Some(("malformed-header", RuleLevel::Warning)));
         }
         let error = parse("exclude = [\"a/[b\"]\n").unwrap_err();

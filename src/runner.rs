@@ -202,8 +202,7 @@ pub fn run(
         } else {
             RunStatus::Clean
         }
-    } else if total.summary.errors > 0 || (options.deny_warnings && total.summary.warnings > 0)
-    {
+    } else if total.summary.errors > 0 || (options.deny_warnings && total.summary.warnings > 0) {
         RunStatus::Found
     } else {
         RunStatus::Clean

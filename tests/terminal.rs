@@ -68,9 +68,15 @@ fn human_output_shows_control_characters_escaped() {
         assert_inert(&out, color == "always");
         assert_inert(&err, color == "always");
         assert!(out.contains("\\u{1b}[2J"), "{out}");
-        assert!(out.contains("Costa said \\u{1b}]0;title\\u{7}the union"), "{out}");
+        assert!(
+            out.contains("Costa said \\u{1b}]0;title\\u{7}the union"),
+            "{out}"
+        );
         if cfg!(unix) {
-            assert!(out.contains("story\\u{1b}[2J\\nfake.txt:1:1: note[x]: all clear.txt:"), "{out}");
+            assert!(
+                out.contains("story\\u{1b}[2J\\nfake.txt:1:1: note[x]: all clear.txt:"),
+                "{out}"
+            );
         }
     }
 }

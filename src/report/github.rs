@@ -99,8 +99,15 @@ mod tests {
         let diagnostics = crate::lint_str(name, text, &Config::default());
         let out = render(&diagnostics);
         assert!(!out.contains('\u{1b}'), "{out:?}");
-        assert!(out.lines().all(|l| l.starts_with("::error file=a\\n%3A%3Aerror")), "{out}");
+        assert!(
+            out.lines()
+                .all(|l| l.starts_with("::error file=a\\n%3A%3Aerror")),
+            "{out}"
+        );
         assert!(out.contains("%0Anote: `04/03/2026` could be"), "{out}");
-        assert!(out.contains("%0A[*] fixable with --fix: remove the white space"), "{out}");
+        assert!(
+            out.contains("%0A[*] fixable with --fix: remove the white space"),
+            "{out}"
+        );
     }
 }

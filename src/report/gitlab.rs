@@ -14,25 +14,23 @@ pub(super) fn start() -> String {
 
 pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic]) -> String {
     let prints = fingerprints(source, diagnostics);
-    array_items(diagnostics.iter()
-        .zip(prints)
-        .map(|(d, print)| {
-            let path = d.path.strip_prefix("./").unwrap_or(&d.path);
-            let end_line = d.labels.first().map_or(d.line, |l| l.end_line);
-            let issue = json!({
-                "type": "issue",
-                "description": d.message,
-                "check_name": d.rule,
-                "fingerprint": located(path, &print),
-                "severity": match d.level {
-                    Level::Error => "major",
-                    Level::Warning => "minor",
-                },
-                "categories": ["Style"],
-                "location": { "path": path, "lines": { "begin": d.line, "end": end_line } },
-            });
-            issue
-        }))
+    array_items(diagnostics.iter().zip(prints).map(|(d, print)| {
+        let path = d.path.strip_prefix("./").unwrap_or(&d.path);
+        let end_line = d.labels.first().map_or(d.line, |l| l.end_line);
+        let issue = json!({
+            "type": "issue",
+            "description": d.message,
+            "check_name": d.rule,
+            "fingerprint": located(path, &print),
+            "severity": match d.level {
+                Level::Error => "major",
+                Level::Warning => "minor",
+            },
+            "categories": ["Style"],
+            "location": { "path": path, "lines": { "begin": d.line, "end": end_line } },
+        });
+        issue
+    }))
 }
 
 pub(super) fn end() -> String {

@@ -69,7 +69,12 @@ fn render_plain(buffer: &mut Buffer, diagnostic: &Diagnostic) {
         Level::Warning => Color::Yellow,
     };
     let _ = buffer.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true));
-    let _ = write!(buffer, "{}[{}]", diagnostic.level, sanitize(&diagnostic.rule));
+    let _ = write!(
+        buffer,
+        "{}[{}]",
+        diagnostic.level,
+        sanitize(&diagnostic.rule)
+    );
     let _ = buffer.set_color(ColorSpec::new().set_bold(true));
     let _ = write!(buffer, ": {}", headline(diagnostic));
     let _ = buffer.reset();
@@ -187,7 +192,8 @@ fn columns_before(text: &str, segments: &[Range<usize>], at: usize, line_start: 
             columns += 1;
         }
         if at <= segment.end {
-            return columns + width_capped(&text[segment.start..at.max(segment.start)], usize::MAX - 1);
+            return columns
+                + width_capped(&text[segment.start..at.max(segment.start)], usize::MAX - 1);
         }
         columns += width_capped(&text[segment.clone()], usize::MAX - 1);
     }
@@ -322,7 +328,11 @@ impl<'a> Excerpt<'a> {
         // Context before each stretch: a fair share of the slack, at most LEAD columns.
         let share = (slack / n.max(1)).min(LEAD);
         for i in 0..n {
-            let floor = if i == 0 { line.start } else { segments[i - 1].end };
+            let floor = if i == 0 {
+                line.start
+            } else {
+                segments[i - 1].end
+            };
             let start = retreat(text, segments[i].start, floor, share);
             slack -= width(start..segments[i].start).min(slack);
             segments[i].start = start;
@@ -609,10 +619,20 @@ mod tests {
         let line = format!("{} left the room.", "word ".repeat(17));
         let text = format!("Headline\n{line}\n");
         let start = text.find("room.").unwrap();
-        let finding = Finding::new("never closed", Span::new(start, start + 5), "no mark by here");
+        let finding = Finding::new(
+            "never closed",
+            Span::new(start, start + 5),
+            "no mark by here",
+        );
         let out = render_one(&text, finding);
-        assert!(out.contains("^^^^^\n"), "the whole of `room.` is underlined:\n{out}");
-        let hanging = out.lines().find(|l| l.ends_with("no mark by here")).unwrap();
+        assert!(
+            out.contains("^^^^^\n"),
+            "the whole of `room.` is underlined:\n{out}"
+        );
+        let hanging = out
+            .lines()
+            .find(|l| l.ends_with("no mark by here"))
+            .unwrap();
         assert!(!hanging.contains('^'), "the message hangs:\n{out}");
         assert!(out.lines().all(|l| columns(l) <= 100), "{out}");
         // A paragraph-long label is underlined to the end of what is shown.
@@ -650,7 +670,11 @@ mod tests {
         let out = render_one(&text, finding);
         let carets = out.lines().find(|l| l.contains('^')).unwrap();
         let dashes = out.lines().find(|l| l.contains("---")).unwrap();
-        assert_eq!(carets.matches('^').count(), dashes.matches('-').count(), "{out}");
+        assert_eq!(
+            carets.matches('^').count(),
+            dashes.matches('-').count(),
+            "{out}"
+        );
     }
 
     #[test]
@@ -669,7 +693,12 @@ mod tests {
         assert!(rows[0].contains("wor…d"), "{out}");
         assert!(out.contains("story.txt:2:6"), "{out}");
         // Two long labels need a row each, and both rows carry the line's number.
-        let line = format!("{}{}{}", "alpha ".repeat(15), "word ".repeat(80), "omega ".repeat(15));
+        let line = format!(
+            "{}{}{}",
+            "alpha ".repeat(15),
+            "word ".repeat(80),
+            "omega ".repeat(15)
+        );
         let text = format!("Headline\n{line}\n");
         let first = text.find("alpha").unwrap();
         let last = text.find("omega").unwrap();
@@ -678,7 +707,10 @@ mod tests {
         let out = render_one(&text, finding);
         let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("2 │")).collect();
         assert_eq!(rows.len(), 2, "{out}");
-        assert!(rows[0].contains("alpha") && rows[1].contains("omega"), "{out}");
+        assert!(
+            rows[0].contains("alpha") && rows[1].contains("omega"),
+            "{out}"
+        );
         assert!(out.lines().all(|l| columns(l) <= 100), "{out}");
     }
 

@@ -39,9 +39,11 @@ pub(super) fn render(source: Option<&Source>, diagnostics: &[Diagnostic]) -> Str
             "{}:{}:{}: {}[{}]: {}",
             d.path, d.line, d.column, d.level, d.rule, d.message
         )];
-        body.extend(d.labels.iter().map(|l| {
-            format!("{}:{}: {}", l.line, l.column, l.message)
-        }));
+        body.extend(
+            d.labels
+                .iter()
+                .map(|l| format!("{}:{}: {}", l.line, l.column, l.message)),
+        );
         body.extend(d.notes.iter().map(|note| format!("note: {note}")));
         body.extend(d.help.iter().map(|help| format!("help: {help}")));
         let body: Vec<String> = body.iter().map(|line| escape(line)).collect();

@@ -315,7 +315,11 @@ mod tests {
             kept: &[],
             parts: "",
         };
-        assert!(Format::Human.render_end(&ending).ends_with("\n1 fixable with --fix\n"));
+        assert!(
+            Format::Human
+                .render_end(&ending)
+                .ends_with("\n1 fixable with --fix\n")
+        );
         let quiet = Ending {
             quiet: true,
             ..ending

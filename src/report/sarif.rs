@@ -20,7 +20,8 @@ const SRCROOT: &str = "%SRCROOT%";
 const FINGERPRINT_KEY: &str = "wirelint/v1";
 
 /// Problems of wirelint's own that are results (after the rules in `tool.driver.rules`).
-const OWN_RULES: [(&str, &str); 1] = [(UNUSED_SUPPRESSION, "an inline suppression silences nothing")];
+const OWN_RULES: [(&str, &str); 1] =
+    [(UNUSED_SUPPRESSION, "an inline suppression silences nothing")];
 
 /// Problems of wirelint's own that are tool notifications, not results.
 const NOTIFICATIONS: [(&str, &str); 2] = [
@@ -49,7 +50,11 @@ pub(super) fn start() -> String {
             rule
         })
         .collect();
-    rules.extend(OWN_RULES.iter().map(|(id, summary)| descriptor(id, summary, "warning")));
+    rules.extend(
+        OWN_RULES
+            .iter()
+            .map(|(id, summary)| descriptor(id, summary, "warning")),
+    );
     let notifications: Vec<Value> = NOTIFICATIONS
         .iter()
         .map(|(id, summary)| descriptor(id, summary, "error"))
@@ -63,10 +68,7 @@ pub(super) fn start() -> String {
         "notifications": notifications,
     });
     let mut bases = serde_json::Map::new();
-    if let Some(root) = std::env::current_dir()
-        .ok()
-        .and_then(|dir| file_uri(&dir))
-    {
+    if let Some(root) = std::env::current_dir().ok().and_then(|dir| file_uri(&dir)) {
         bases.insert(SRCROOT.into(), json!({ "uri": format!("{root}/") }));
     }
     format!(
@@ -88,10 +90,7 @@ fn descriptor(id: &str, summary: &str, level: &str) -> Value {
 /// One file's results, items of the `results` array. Files that could not be read give no
 /// result (they are notifications at the end).
 pub(super) fn render_results(source: Option<&Source>, diagnostics: &[Diagnostic]) -> String {
-    let results: Vec<&Diagnostic> = diagnostics
-        .iter()
-        .filter(|d| !is_notification(d))
-        .collect();
+    let results: Vec<&Diagnostic> = diagnostics.iter().filter(|d| !is_notification(d)).collect();
     let prints = fingerprints(source, results.iter().copied());
     array_items(
         results
@@ -328,7 +327,13 @@ mod tests {
             json!({"uri": "back%5Cslash.txt", "uriBaseId": SRCROOT})
         );
         let climbing = artifact("../x.txt");
-        assert!(climbing["uri"].as_str().unwrap().starts_with("file:///"), "{climbing}");
-        assert!(!climbing["uri"].as_str().unwrap().contains(".."), "{climbing}");
+        assert!(
+            climbing["uri"].as_str().unwrap().starts_with("file:///"),
+            "{climbing}"
+        );
+        assert!(
+            !climbing["uri"].as_str().unwrap().contains(".."),
+            "{climbing}"
+        );
     }
 }

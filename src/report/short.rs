@@ -38,6 +38,8 @@ mod tests {
         let out = render(&[d]);
         assert_eq!(out.lines().count(), 1, "{out}");
         assert!(!out.contains('\u{1b}'), "{out:?}");
-        assert!(out.starts_with("a\\nfake.txt:1:1: error[x]: \\u{1b}[2Jb.txt:1:1: error[read-error]"));
+        assert!(
+            out.starts_with("a\\nfake.txt:1:1: error[x]: \\u{1b}[2Jb.txt:1:1: error[read-error]")
+        );
     }
 }
