@@ -289,75 +289,117 @@ impl<'a> Excerpt<'a> {
         for cluster in &clusters {
             let needed = width(cluster) + usize::from(!row.is_empty());
             if !row.is_empty() && used + needed > inner {
-                self.push_cut_row(&row, inner.saturating_sub(used), line.range(), inner);
+                self.push_cut_row(&row, line.range(), room);
                 row.clear();
                 used = 0;
             }
             used += width(cluster) + usize::from(!row.is_empty());
             row.push(cluster);
         }
-        self.push_cut_row(&row, inner.saturating_sub(used), line.range(), inner);
+        self.push_cut_row(&row, line.range(), room);
     }
 
-    /// A row of clusters from one line, with `slack` columns to spend on the text around them
-    /// (`room` columns in all, ellipses included).
-    fn push_cut_row(
-        &mut self,
-        clusters: &[&Cluster],
-        mut slack: usize,
-        line: Range<usize>,
-        room: usize,
-    ) {
+    /// A row of clusters from one line, `room` columns wide at most (ellipses included), with
+    /// as much of the text around them as fits: the text between two stretches when it fits
+    /// whole, up to LEAD columns before each, a fair share after each, and what is left before
+    /// the first. A label's message must fit after its underline, or hanging under its start.
+    fn push_cut_row(&mut self, clusters: &[&Cluster], line: Range<usize>, room: usize) {
         let text = self.source.text();
-        let mut segments: Vec<Range<usize>> = Vec::new();
-        for cluster in clusters {
-            match segments.last_mut() {
-                // Show the text between two stretches when it takes no more than the slack
-                // and the ellipsis it replaces.
-                Some(last)
-                    if width_capped(&text[last.end..cluster.start], slack + 1) <= slack + 1 =>
-                {
-                    slack = slack + 1 - width_capped(&text[last.end..cluster.start], slack + 1);
-                    last.end = cluster.end;
+        let placed: Vec<Placed> = clusters
+            .iter()
+            .flat_map(|c| c.labels.iter().copied())
+            .collect();
+        let messages: Vec<usize> = placed.iter().map(|p| self.messages[p.label]).collect();
+        let fits = |segments: &[Range<usize>]| {
+            let trailing = segments.last().is_some_and(|last| last.end < line.end);
+            let total =
+                columns_before(text, segments, line.end, line.start) + usize::from(trailing);
+            total <= room
+                && placed.iter().zip(&messages).all(|(p, message)| {
+                    columns_before(text, segments, p.start, line.start) + message <= room
+                })
+        };
+        // The most columns up to `most` that `tried(columns)` still fits with.
+        let grow = |most: usize, tried: &dyn Fn(usize) -> Vec<Range<usize>>| {
+            let (mut low, mut high) = (0, most);
+            while low < high {
+                let middle = (low + high).div_ceil(2);
+                if fits(&tried(middle)) {
+                    low = middle;
+                } else {
+                    high = middle - 1;
                 }
-                _ => segments.push(cluster.start..cluster.end),
+            }
+            tried(low)
+        };
+        let mut segments: Vec<Range<usize>> = clusters.iter().map(|c| c.start..c.end).collect();
+        let mut i = 1;
+        while i < segments.len() {
+            let mut joined = segments.clone();
+            joined[i - 1].end = joined[i].end;
+            joined.remove(i);
+            if fits(&joined) {
+                segments = joined;
+            } else {
+                i += 1;
             }
         }
-        let n = segments.len();
-        let width = |range: Range<usize>| width_capped(&text[range], usize::MAX - 1);
-        // Context before each stretch: a fair share of the slack, at most LEAD columns.
-        let share = (slack / n.max(1)).min(LEAD);
-        for i in 0..n {
+        for i in 0..segments.len() {
             let floor = if i == 0 {
                 line.start
             } else {
                 segments[i - 1].end
             };
-            let start = retreat(text, segments[i].start, floor, share);
-            slack -= width(start..segments[i].start).min(slack);
-            segments[i].start = start;
+            segments = grow(LEAD, &|columns| {
+                let mut tried = segments.clone();
+                tried[i].start = retreat(text, tried[i].start, floor, columns);
+                tried
+            });
         }
-        // Context after each stretch: a fair share of what is left, the rest after the last.
+        let n = segments.len();
         for i in 0..n {
             let ceiling = segments.get(i + 1).map_or(line.end, |next| next.start);
-            let share = slack / (n - i);
-            let end = advance(text, segments[i].end, ceiling, share);
-            slack -= width(segments[i].end..end).min(slack);
-            segments[i].end = end;
+            let used = columns_before(text, &segments, line.end, line.start);
+            let share = room.saturating_sub(used + 2) / (n - i);
+            segments = grow(share, &|columns| {
+                let mut tried = segments.clone();
+                tried[i].end = advance(text, tried[i].end, ceiling, columns);
+                tried
+            });
         }
-        // What is still left goes before the first stretch, as far as the messages, which start
-        // at their labels at the latest, still fit.
-        let widest = clusters
-            .iter()
-            .flat_map(|c| &c.labels)
-            .map(|p| self.messages[p.label])
-            .max()
-            .unwrap_or(0);
-        let last_start = clusters.last().map_or(line.start, |c| c.start);
-        let before = columns_before(text, &segments, last_start, line.start);
-        let slack = slack.min((room + 2).saturating_sub(before + widest));
-        if let Some(first) = segments.first_mut() {
-            first.start = retreat(text, first.start, line.start, slack);
+        segments = grow(room, &|columns| {
+            let mut tried = segments.clone();
+            tried[0].start = retreat(text, tried[0].start, line.start, columns);
+            tried
+        });
+        // Context cut inside a word is cut back to the word's edge.
+        for segment in &mut segments {
+            let first = placed
+                .iter()
+                .map(|p| p.start)
+                .filter(|at| segment.contains(at))
+                .min()
+                .unwrap_or(segment.start);
+            let last = placed
+                .iter()
+                .map(|p| p.end)
+                .filter(|at| (segment.start..=segment.end).contains(at))
+                .max()
+                .unwrap_or(segment.end);
+            let inside = |at: usize| {
+                !text[..at].ends_with(char::is_whitespace)
+                    && !text[at..].starts_with(char::is_whitespace)
+            };
+            if segment.start > line.start && inside(segment.start) {
+                if let Some(space) = text[segment.start..first].find(char::is_whitespace) {
+                    segment.start += space + 1;
+                }
+            }
+            if segment.end < line.end && inside(segment.end) {
+                if let Some(space) = text[last..segment.end].rfind(char::is_whitespace) {
+                    segment.end = last + space;
+                }
+            }
         }
         // Stretches that meet become one.
         segments.dedup_by(|next, previous| {
@@ -367,10 +409,6 @@ impl<'a> Excerpt<'a> {
             }
             meets
         });
-        let placed: Vec<Placed> = clusters
-            .iter()
-            .flat_map(|c| c.labels.iter().copied())
-            .collect();
         self.push_row(&segments, &placed);
     }
 
@@ -607,7 +645,7 @@ mod tests {
         assert!(out.contains("story.txt:2:501"), "{out}");
         assert!(out.lines().all(|l| columns(l) <= 100), "{out}");
         assert!(
-            out.contains("… word word word TARGET tail") && out.contains("tail t…"),
+            out.contains("…word word word TARGET tail") && out.contains("tail …"),
             "{out}"
         );
         assert!(out.contains("^^^^^^ here"), "{out}");
@@ -690,7 +728,7 @@ mod tests {
         let rows: Vec<&str> = out.lines().filter(|l| l.starts_with("2 │")).collect();
         assert_eq!(rows.len(), 1, "{out}");
         assert!(rows[0].contains("Open “word") && rows[0].contains("word  and the end."));
-        assert!(rows[0].contains("wor…d"), "{out}");
+        assert!(rows[0].contains("word…word"), "{out}");
         assert!(out.contains("story.txt:2:6"), "{out}");
         // Two long labels need a row each, and both rows carry the line's number.
         let line = format!(
@@ -712,6 +750,32 @@ mod tests {
             "{out}"
         );
         assert!(out.lines().all(|l| columns(l) <= 100), "{out}");
+    }
+
+    #[test]
+    fn rows_and_messages_fit_the_width_asked_for() {
+        let line =
+            "Costa said the union \u{201c}would not sign anything this week and left the room.";
+        let text = format!("Headline\n{line}\n");
+        let open = text.find('\u{201c}').unwrap();
+        let room = text.find("room.").unwrap();
+        let finding = Finding::new(
+            "never closed",
+            Span::new(open, open + 3),
+            "this quote mark opens a quotation",
+        )
+        .with_secondary(Span::new(room, room + 5), "no closing mark by here");
+        let source = Source::new("story.txt", text.as_str());
+        let diagnostic = Diagnostic::from_finding(&source, "some-rule", Level::Error, finding);
+        for width in [50, 70, 100] {
+            let style = Style {
+                color: false,
+                width,
+            };
+            let out = render(Some(&source), std::slice::from_ref(&diagnostic), &style);
+            assert!(out.lines().all(|l| columns(l) <= width), "{width}:\n{out}");
+            assert!(out.contains("room."), "{out}");
+        }
     }
 
     #[test]
