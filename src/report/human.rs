@@ -390,15 +390,17 @@ impl<'a> Excerpt<'a> {
                 !text[..at].ends_with(char::is_whitespace)
                     && !text[at..].starts_with(char::is_whitespace)
             };
-            if segment.start > line.start && inside(segment.start) {
-                if let Some(space) = text[segment.start..first].find(char::is_whitespace) {
-                    segment.start += space + 1;
-                }
+            if segment.start > line.start
+                && inside(segment.start)
+                && let Some(space) = text[segment.start..first].find(char::is_whitespace)
+            {
+                segment.start += space + 1;
             }
-            if segment.end < line.end && inside(segment.end) {
-                if let Some(space) = text[last..segment.end].rfind(char::is_whitespace) {
-                    segment.end = last + space;
-                }
+            if segment.end < line.end
+                && inside(segment.end)
+                && let Some(space) = text[last..segment.end].rfind(char::is_whitespace)
+            {
+                segment.end = last + space;
             }
         }
         // Stretches that meet become one.
