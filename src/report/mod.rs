@@ -5,8 +5,8 @@
 
 mod checkstyle;
 mod github;
-mod html;
 mod gitlab;
+mod html;
 mod human;
 mod json;
 mod junit;
