@@ -307,7 +307,11 @@ fn list_rules(config: &Config, format: ListFormat) -> u8 {
         println!("{}", serde_json::Value::Array(list));
         return CLEAN;
     }
-    let width = rules.iter().map(|(name, _, _)| name.len()).max().unwrap_or(0);
+    let width = rules
+        .iter()
+        .map(|(name, _, _)| name.len())
+        .max()
+        .unwrap_or(0);
     for (name, level, card) in rules {
         let fixable = if card.is_some_and(|card| card.fixable) {
             "fixable"
@@ -315,7 +319,10 @@ fn list_rules(config: &Config, format: ListFormat) -> u8 {
             ""
         };
         let summary = card.map_or("", |card| card.summary.as_str());
-        println!("{name:width$}  {:7}  {fixable:7}  {summary}", level.as_str());
+        println!(
+            "{name:width$}  {:7}  {fixable:7}  {summary}",
+            level.as_str()
+        );
     }
     CLEAN
 }
