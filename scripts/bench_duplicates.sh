@@ -56,7 +56,7 @@ for name in varied-25000 varied-50000 templated-25000 templated-50000; do
     python3 - "$name" "$size" "$start" "$end" "$work/$name.jsonl" <<'PY'
 import collections, json, sys
 name, size, start, end, out = sys.argv[1:]
-counts = collections.Counter(json.loads(l)["rule"] for l in open(out))
+counts = collections.Counter(r["rule"] for r in map(json.loads, open(out)) if "rule" in r)
 print(f"{name:16} {int(size) / 1e6:5.1f} MB: {float(end) - float(start):6.2f} s  "
       + ", ".join(f"{rule} {n}" for rule, n in sorted(counts.items())))
 PY

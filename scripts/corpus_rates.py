@@ -29,7 +29,8 @@ def main():
         articles = sum(1 for name in os.listdir(path) if name.endswith(".txt"))
         run = subprocess.run([args.binary, "--format", "jsonl", "--config", os.devnull, path],
                              capture_output=True, text=True)
-        findings = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+        records = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+        findings = [record for record in records if "rule" in record]  # not the version record
         by_rule = collections.defaultdict(list)
         for finding in findings:
             by_rule[finding["rule"]].append(finding)

@@ -23,7 +23,9 @@ def lint(path):
     run = subprocess.run([BINARY, "--format", "jsonl", path], capture_output=True)
     for line in run.stdout.decode("utf-8", "replace").splitlines():
         if line.strip():
-            yield json.loads(line)
+            record = json.loads(line)
+            if "rule" in record:  # not the version record
+                yield record
 
 
 def context(path, span, width=70):

@@ -29,7 +29,9 @@ def lint(folder):
     for line in out.stdout.splitlines():
         line = line.strip()
         if line.startswith("{"):
-            yield json.loads(line)
+            record = json.loads(line)
+            if "rule" in record:  # not the version record
+                yield record
 
 
 def excerpt(path, diag):

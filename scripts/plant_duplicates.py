@@ -192,7 +192,7 @@ def main():
         found, stray = set(), collections.Counter()
         for line in run.stdout.decode("utf-8").splitlines():
             d = json.loads(line)
-            if d["rule"] not in ("duplicate-paragraph", "near-duplicate-paragraph", "duplicate-sentence"):
+            if d.get("rule") not in ("duplicate-paragraph", "near-duplicate-paragraph", "duplicate-sentence"):
                 continue
             corpus, kind, want_line, want_first = expected[d["path"]]
             rule = KINDS[kind][0]

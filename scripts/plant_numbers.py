@@ -60,6 +60,8 @@ def findings(path):
     for line in run.stdout.decode("utf-8", "replace").splitlines():
         if line.strip():
             d = json.loads(line)
+            if "rule" not in d:  # the version record
+                continue
             found.setdefault(os.path.basename(d["path"]), set()).add(d["rule"])
     return found
 

@@ -30,6 +30,8 @@ def main():
                 config.write("[rules]\n" + "".join(f'{other} = "{levels[other] if other == name else "off"}"\n' for other in levels))
             run = subprocess.run([BINARY, "--config", "only.toml", "--color", "never", "story.txt"], capture_output=True, text=True, cwd=scratch)
         lines = run.stdout.strip().split("\n")[:-1]  # without the summary line
+        if lines and lines[-1].endswith(" in 1 file"):  # the summary, before `N fixable with --fix`
+            lines = lines[:-1]
         output = "\n".join(line.rstrip() for line in lines).strip() + "\n"
         if card[output_start:output_end] != output:
             print(f"updated rules/{name}.toml")

@@ -651,7 +651,7 @@ impl<'i> RuleSettings<'i> {
             }
             _ => {
                 let message = format!("rule `{}` needs a level or a table", name.get_ref());
-                let label = "expected `\"off\"`, `\"warn\"`, `\"error\"` or a table";
+                let label = "expected `\"off\"`, `\"warning\"`, `\"error\"` or a table";
                 return Err(ConfigError::at(source, value_span, message, label, None));
             }
         }
@@ -660,18 +660,17 @@ impl<'i> RuleSettings<'i> {
 }
 
 fn parse_level(source: &Source, span: Range<usize>, text: &str) -> Result<RuleLevel, ConfigError> {
-    match text {
-        "off" => Ok(RuleLevel::Off),
-        "warn" => Ok(RuleLevel::Warn),
-        "error" => Ok(RuleLevel::Error),
-        _ => Err(ConfigError::at(
+    RuleLevel::parse(text).ok_or_else(|| {
+        ConfigError::at(
             source,
             span,
             "invalid rule level".to_string(),
-            "expected `off`, `warn` or `error`",
-            Some("write `level = \"off\"`, `level = \"warn\"` or `level = \"error\"`".to_string()),
-        )),
-    }
+            "expected `off`, `warning` or `error`",
+            Some(
+                "write `level = \"off\"`, `level = \"warning\"` or `level = \"error\"`".to_string(),
+            ),
+        )
+    })
 }
 
 /// A help line for an unknown rule name: the closest known name, or where to find them all.
@@ -908,8 +907,18 @@ mod tests {
 
     #[test]
     fn bad_level_and_bad_glob_and_bad_toml_are_located() {
-        let error = parse("[rules.malformed-header]\nlevel = \"warning\"\n").unwrap_err();
+        let error = parse("[rules.malformed-header]\nlevel = \"warnings\"\n").unwrap_err();
         assert_eq!(error, "wirelint.toml:2:9: invalid rule level");
+        // One vocabulary with the output: `warning`, and `warn` as an alias.
+        for word in ["warning", "warn"] {
+            let text = format!("[rules]\nmalformed-header = \"{word}\"\n");
+            let config = Config::parse(&Source::new("wirelint.toml", text)).unwrap();
+            let level = config
+                .rules
+                .all()
+                .find(|(name, _)| *name == "malformed-header");
+            assert_eq!(level, Some(("malformed-header", RuleLevel::Warning)));
+        }
         let error = parse("exclude = [\"a/[b\"]\n").unwrap_err();
         assert!(
             error.starts_with("wirelint.toml:1:12: invalid glob"),

@@ -1,14 +1,17 @@
 //! The `wirelint` command line.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+use wirelint::baseline::Baseline;
 use wirelint::config::{CONFIG_FILE_NAME, Config, ConfigError};
 use wirelint::formats::InputFormat;
-use wirelint::report::Format;
+use wirelint::report::{DEFAULT_WIDTH, Format, Style, sanitize};
 use wirelint::rule::RuleCard;
-use wirelint::runner::{FixMode, RunOptions, RunStatus, run};
+use wirelint::rules::docs_url;
+use wirelint::runner::{FixMode, RunOptions, RunStatus, Streams, run};
 
 /// A consistency linter for news wire reports.
 #[derive(Parser)]
@@ -25,8 +28,12 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// List the rules with their levels and summaries
-    Rules,
+    /// List the rules with their levels, whether they fix, and their summaries
+    Rules {
+        /// `text`, or `json` (an array of `{name, level, default_level, fixable, summary, url}`)
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Show a rule's documentation
     Explain {
         /// The rule's name, such as `malformed-header`
@@ -71,6 +78,21 @@ struct LintArgs {
     /// Read every input as this format, whatever its name and content
     #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
     input_format: Option<InputFormat>,
+    /// Exit 0 even when something is found (2 still says wirelint could not do its job)
+    #[arg(long)]
+    exit_zero: bool,
+    /// Write the report to FILE instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print how many findings each rule made, instead of the findings
+    #[arg(long)]
+    statistics: bool,
+    /// Report only the findings this baseline (written by `--write-baseline`) does not record
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in FILE, a baseline for `--baseline`, and report none of them
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    write_baseline: Option<PathBuf>,
 }
 
 /// An `--input-format` value: one of the formats' names.
@@ -79,6 +101,13 @@ fn parse_input_format(name: &str) -> Result<InputFormat, String> {
         let names: Vec<&str> = InputFormat::ALL.iter().map(|f| f.name()).collect();
         format!("expected one of {}", names.join(", "))
     })
+}
+
+/// How `wirelint rules` prints the list.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -113,11 +142,23 @@ fn main() -> ExitCode {
     };
     let text_on_stdout =
         cli.lint.diff || (cli.lint.fix && cli.lint.paths.iter().any(|p| p.as_os_str() == "-"));
-    let color = paints(if text_on_stdout {
-        io::stderr().is_terminal()
-    } else {
-        io::stdout().is_terminal()
-    });
+    // The report goes to `--output`, else to standard error when standard output carries
+    // text, else to standard output; it is coloured and as wide as a terminal only there.
+    let terminal = match (&cli.lint.output, text_on_stdout) {
+        (Some(_), _) => false,
+        (None, true) => io::stderr().is_terminal(),
+        (None, false) => io::stdout().is_terminal(),
+    };
+    let width = match (&cli.lint.output, text_on_stdout) {
+        (None, true) if terminal => terminal_size::terminal_size_of(io::stderr()),
+        (None, false) if terminal => terminal_size::terminal_size_of(io::stdout()),
+        _ => None,
+    }
+    .map_or(DEFAULT_WIDTH, |(width, _)| usize::from(width.0));
+    let style = Style {
+        color: paints(terminal),
+        width,
+    };
     let error_color = paints(io::stderr().is_terminal());
     // `init` and `explain` need no config, so a broken one cannot stop them.
     let status = match cli.command {
@@ -131,11 +172,13 @@ fn main() -> ExitCode {
         }
         Some(Command::Init { force }) => init(force),
         Some(Command::Server) => server(cli.config),
-        Some(Command::Rules) | None => {
+        Some(Command::Rules { .. }) | None => {
             let start = first_path.as_deref().unwrap_or(Path::new("."));
             match load_config(cli.config.as_deref(), start) {
-                Ok(config) if cli.command.is_some() => list_rules(&config),
-                Ok(config) => lint(&cli.lint, &config, color),
+                Ok(config) => match cli.command {
+                    Some(Command::Rules { format }) => list_rules(&config, format),
+                    _ => lint(&cli.lint, &config, style, text_on_stdout),
+                },
                 Err(error) => {
                     print_config_error(&error, error_color);
                     FAILED
@@ -164,14 +207,27 @@ fn print_config_error(error: &ConfigError, color: bool) {
                 Format::Human.render_file(Some(source), &[diagnostic], color)
             );
         }
-        None => eprintln!("error: {error}"),
+        None => eprintln!("error: {}", sanitize(&error.to_string())),
     }
 }
 
-fn lint(args: &LintArgs, config: &Config, color: bool) -> u8 {
+fn lint(args: &LintArgs, config: &Config, style: Style, text_on_stdout: bool) -> u8 {
+    let baseline = match args.baseline.as_deref().map(Baseline::load).transpose() {
+        Ok(baseline) => baseline.map(Arc::new),
+        Err(error) => {
+            eprintln!("error: {}", sanitize(&error.to_string()));
+            return FAILED;
+        }
+    };
+    let step_summary = match args.format {
+        Format::Github => std::env::var_os("GITHUB_STEP_SUMMARY")
+            .filter(|path| !path.is_empty())
+            .map(PathBuf::from),
+        _ => None,
+    };
     let options = RunOptions {
         format: args.format,
-        color,
+        style,
         quiet: args.quiet,
         deny_warnings: args.deny_warnings,
         fix: match (args.fix, args.diff) {
@@ -181,16 +237,36 @@ fn lint(args: &LintArgs, config: &Config, color: bool) -> u8 {
         },
         stdin_filename: args.stdin_filename.clone(),
         input_format: args.input_format,
+        statistics: args.statistics,
+        baseline,
+        write_baseline: args.write_baseline.clone(),
+        step_summary,
     };
-    let status = run(
-        &args.paths,
-        config,
-        &options,
-        &mut io::stdout().lock(),
-        &mut io::stderr().lock(),
-    );
+    let mut report: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(io::BufWriter::new(file)),
+            Err(error) => {
+                let name = sanitize(&path.display().to_string()).into_owned();
+                eprintln!("error: could not write the report to `{name}`: {error}");
+                return FAILED;
+            }
+        },
+        None if text_on_stdout => Box::new(io::stderr()),
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut streams = Streams {
+        text: &mut io::stdout(),
+        report: &mut *report,
+        errors: &mut io::stderr(),
+    };
+    let status = run(&args.paths, config, &options, &mut streams);
+    if let Err(error) = report.flush() {
+        eprintln!("error: could not write the report: {error}");
+        return FAILED;
+    }
     match status {
         RunStatus::Clean => CLEAN,
+        RunStatus::Found if args.exit_zero => CLEAN,
         RunStatus::Found => FOUND,
         RunStatus::Failed => FAILED,
     }
@@ -208,16 +284,45 @@ fn server(config: Option<PathBuf>) -> u8 {
     }
 }
 
-fn list_rules(config: &Config) -> u8 {
-    let width = config
+fn list_rules(config: &Config, format: ListFormat) -> u8 {
+    let rules: Vec<(&str, _, Option<&RuleCard>)> = config
         .rules
         .all()
-        .map(|(name, _)| name.len())
+        .map(|(name, level)| (name, level, config.card(name)))
+        .collect();
+    if format == ListFormat::Json {
+        let list: Vec<serde_json::Value> = rules
+            .iter()
+            .map(|(name, level, card)| {
+                serde_json::json!({
+                    "name": name,
+                    "level": level.as_str(),
+                    "default_level": card.map(|card| card.level.as_str()),
+                    "fixable": card.is_some_and(|card| card.fixable),
+                    "summary": card.map(|card| card.summary.as_str()),
+                    "url": docs_url(name),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::Value::Array(list));
+        return CLEAN;
+    }
+    let width = rules
+        .iter()
+        .map(|(name, _, _)| name.len())
         .max()
         .unwrap_or(0);
-    for (name, level) in config.rules.all() {
-        let summary = config.card(name).map_or("", |card| card.summary.as_str());
-        println!("{name:width$}  {:5}  {summary}", level.as_str());
+    for (name, level, card) in rules {
+        let fixable = if card.is_some_and(|card| card.fixable) {
+            "fixable"
+        } else {
+            ""
+        };
+        let summary = card.map_or("", |card| card.summary.as_str());
+        println!(
+            "{name:width$}  {:7}  {fixable:7}  {summary}",
+            level.as_str()
+        );
     }
     CLEAN
 }

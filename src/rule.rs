@@ -24,24 +24,42 @@ pub trait BuildRule: Rule + Sized + 'static {
     fn build(options: Self::Options) -> Result<Self, String>;
 }
 
-/// A level as the config and the cards write it: `off`, `warn` or `error`.
+/// A level as the config and the cards write it: `off`, `warning` (or `warn`) or `error`, the
+/// words the output uses too.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLevel {
     /// The rule does not run.
     Off,
     /// The rule reports warnings.
-    Warn,
+    #[serde(alias = "warn")]
+    Warning,
     /// The rule reports errors.
     Error,
 }
 
+#[allow(non_upper_case_globals)]
 impl RuleLevel {
+    /// The same as [`RuleLevel::Warning`], under the config's older word.
+    pub const Warn: RuleLevel = RuleLevel::Warning;
+}
+
+impl RuleLevel {
+    /// The level a config or a card writes as `text`: `off`, `warning` (or `warn`), `error`.
+    pub fn parse(text: &str) -> Option<RuleLevel> {
+        match text {
+            "off" => Some(RuleLevel::Off),
+            "warning" | "warn" => Some(RuleLevel::Warning),
+            "error" => Some(RuleLevel::Error),
+            _ => None,
+        }
+    }
+
     /// The level of the rule's diagnostics, or `None` when the rule is off.
     pub fn level(self) -> Option<Level> {
         match self {
             RuleLevel::Off => None,
-            RuleLevel::Warn => Some(Level::Warning),
+            RuleLevel::Warning => Some(Level::Warning),
             RuleLevel::Error => Some(Level::Error),
         }
     }
@@ -50,7 +68,7 @@ impl RuleLevel {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleLevel::Off => "off",
-            RuleLevel::Warn => "warn",
+            RuleLevel::Warning => "warning",
             RuleLevel::Error => "error",
         }
     }
@@ -68,6 +86,8 @@ pub struct RuleCard {
     pub level: RuleLevel,
     /// The rule's documentation (Markdown): what it flags, why, an example, its options.
     pub docs: String,
+    /// Whether some of its findings carry a safe fix that `--fix` applies.
+    pub fixable: bool,
     /// The default options, with the card's own source spans.
     pub options: DeTable<'static>,
 }
@@ -109,6 +129,8 @@ struct CardHead {
     summary: String,
     level: RuleLevel,
     docs: String,
+    #[serde(default)]
+    fixable: bool,
 }
 
 impl RuleCard {
@@ -131,6 +153,7 @@ impl RuleCard {
             summary: head.summary,
             level: head.level,
             docs: head.docs,
+            fixable: head.fixable,
             options,
         }
     }

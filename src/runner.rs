@@ -1,17 +1,19 @@
 //! A lint run over many inputs: read, lint (and fix) each in parallel, print in path order.
 
+use crate::baseline::{self, Baseline, Entry};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, READ_ERROR, WRITE_ERROR};
 use crate::engine;
 use crate::fix::write_atomic;
 use crate::formats::{self, Detected, InputFormat};
-use crate::report::{Format, Summary};
+use crate::report::{Ending, Format, Statistics, Stream, Style, Summary, sanitize};
 use crate::source::Source;
 use crate::walk::{Input, collect_inputs};
 use rayon::prelude::*;
 use similar::TextDiff;
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// What to do with the fixes the rules offer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +31,8 @@ pub enum FixMode {
 pub struct RunOptions {
     /// Output format.
     pub format: Format,
-    /// Colour the human output.
-    pub color: bool,
+    /// Colour and width of the human output.
+    pub style: Style,
     /// Print only error-level diagnostics (and warnings under `deny_warnings`), no summary.
     pub quiet: bool,
     /// Warnings fail the run.
@@ -41,6 +43,26 @@ pub struct RunOptions {
     pub stdin_filename: String,
     /// Read every input as this format, whatever its name and content.
     pub input_format: Option<InputFormat>,
+    /// Print counts by rule instead of the findings.
+    pub statistics: bool,
+    /// Report only the findings this baseline does not record.
+    pub baseline: Option<Arc<Baseline>>,
+    /// Record every finding in a baseline written here (and report none of them).
+    pub write_baseline: Option<PathBuf>,
+    /// Append a Markdown table of counts here (`$GITHUB_STEP_SUMMARY` under `--format github`).
+    pub step_summary: Option<PathBuf>,
+}
+
+/// Where a run writes: the text that replaces a report on standard output (a fixed article,
+/// a diff), the report, and wirelint's own errors.
+pub struct Streams<'a> {
+    /// Standard output.
+    pub text: &'a mut dyn Write,
+    /// Where the report goes: standard output, standard error when standard output carries
+    /// text, or the file of `--output`.
+    pub report: &'a mut dyn Write,
+    /// Standard error.
+    pub errors: &'a mut dyn Write,
 }
 
 /// How a run ended, for the exit status.
@@ -70,8 +92,14 @@ enum Job {
 #[derive(Default)]
 struct Outcome {
     output: String,
-    kept: Vec<Diagnostic>,
     summary: Summary,
+    statistics: Statistics,
+    /// Files that could not be read or written (for SARIF's notifications).
+    file_errors: Vec<Diagnostic>,
+    /// The findings to record under `--write-baseline`.
+    entries: Vec<Entry>,
+    /// The diagnostics shown, for a format that does not stream (`html`).
+    kept: Vec<Diagnostic>,
     readable: bool,
     write_failed: bool,
     changed: bool,
@@ -80,15 +108,12 @@ struct Outcome {
     text: Option<String>,
 }
 
-/// Lint `paths` with `config`, writing the report to `out`; when `out` carries text instead
-/// (the fixed text of standard input under `--fix`, the diff under `--diff`), the report goes to
-/// `err`.
+/// Lint `paths` with `config`, writing the report, text and errors to `streams`.
 pub fn run(
     paths: &[PathBuf],
     config: &Config,
     options: &RunOptions,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
+    streams: &mut Streams<'_>,
 ) -> RunStatus {
     let (inputs, walk_errors) = collect_inputs(paths, config);
     let mut jobs: Vec<(String, Job)> = inputs
@@ -114,8 +139,9 @@ pub fn run(
     if jobs.is_empty() {
         let globs = config.include.patterns().join(", ");
         let _ = writeln!(
-            err,
-            "error: no files to lint (directories are searched for files matching `include`: {globs})"
+            streams.errors,
+            "error: no files to lint (directories are searched for files matching `include`: {})",
+            sanitize(&globs)
         );
         return RunStatus::Failed;
     }
@@ -132,59 +158,111 @@ pub fn run(
         Ok(Vec::new())
     };
 
-    let mut summary = Summary::default();
-    let mut kept = Vec::new();
-    // Each file's output, for a format that prints everything at the end.
-    let mut parts = String::new();
+    let mut total = Outcome::default();
     let (mut readable, mut write_failed, mut changed) = (false, false, false);
-    let fixing_stdin = options.fix == FixMode::Apply
-        && jobs
-            .iter()
-            .any(|(_, job)| matches!(job, Job::Input(Input::Stdin, _)));
-    // When `out` carries text (a fixed article, a diff), every report goes to `err`.
-    let reports_to_err = fixing_stdin || options.fix == FixMode::Diff;
+    let mut stream = Stream::new(options.format);
+    if !options.statistics {
+        let _ = streams
+            .report
+            .write_all(options.format.render_start().as_bytes());
+    }
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|(name, job)| run_job(name, job, &stdin, config, options))
             .collect();
         for mut outcome in outcomes {
-            summary.merge(&outcome.summary);
-            kept.append(&mut outcome.kept);
+            total.summary.merge(&outcome.summary);
+            total.statistics.merge(&outcome.statistics);
+            total.file_errors.append(&mut outcome.file_errors);
+            total.entries.append(&mut outcome.entries);
             readable |= outcome.readable;
             write_failed |= outcome.write_failed;
             changed |= outcome.changed;
             if let Some(text) = &outcome.text {
-                let _ = out.write_all(text.as_bytes());
+                let _ = streams.text.write_all(text.as_bytes());
             }
             if options.format.streams() {
-                let report: &mut dyn Write = if reports_to_err { err } else { out };
-                let _ = report.write_all(outcome.output.as_bytes());
+                let separator = stream.before(&outcome.output);
+                let _ = streams.report.write_all(separator.as_bytes());
+                let _ = streams.report.write_all(outcome.output.as_bytes());
             } else {
-                parts.push_str(&outcome.output);
+                total.output.push_str(&outcome.output);
+                total.kept.append(&mut outcome.kept);
             }
         }
     }
-    if options.fix != FixMode::Diff && (!options.quiet || !options.format.streams()) {
-        let end = options.format.render_end(&kept, &summary, &parts);
-        let target: &mut dyn Write = if fixing_stdin { err } else { out };
-        let _ = target.write_all(end.as_bytes());
-    }
-    let _ = out.flush();
 
-    if !readable || write_failed {
+    let status = if !readable || write_failed {
         RunStatus::Failed
     } else if options.fix == FixMode::Diff {
         // Something to change, or a file that could not be read, fails a `--diff` check.
-        if changed || summary.errors > 0 {
+        if changed || total.summary.errors > 0 {
             RunStatus::Found
         } else {
             RunStatus::Clean
         }
-    } else if summary.errors > 0 || (options.deny_warnings && summary.warnings > 0) {
+    } else if total.summary.errors > 0 || (options.deny_warnings && total.summary.warnings > 0) {
         RunStatus::Found
     } else {
         RunStatus::Clean
+    };
+    finish(options, &total, status, streams);
+    status
+}
+
+/// The end of a run: the end of the report (or the statistics), the baseline and the step
+/// summary when asked for. A baseline that cannot be written fails the run's report, not its
+/// findings: the error is printed.
+fn finish(options: &RunOptions, total: &Outcome, status: RunStatus, streams: &mut Streams<'_>) {
+    let end = if options.statistics {
+        total.statistics.render(options.format, &total.summary)
+    } else if options.format == Format::Human && options.fix == FixMode::Diff {
+        String::new()
+    } else {
+        options.format.render_end(&Ending {
+            summary: &total.summary,
+            file_errors: &total.file_errors,
+            successful: status != RunStatus::Failed,
+            quiet: options.quiet,
+            fixing: options.fix == FixMode::Apply,
+            kept: &total.kept,
+            parts: &total.output,
+        })
+    };
+    let _ = streams.report.write_all(end.as_bytes());
+    let _ = streams.report.flush();
+    let _ = streams.text.flush();
+    if let Some(path) = &options.write_baseline {
+        let count = total.entries.len();
+        match baseline::write(path, total.entries.clone()) {
+            Ok(()) => {
+                let _ = writeln!(
+                    streams.errors,
+                    "wrote {count} finding{} to the baseline `{}`",
+                    if count == 1 { "" } else { "s" },
+                    sanitize(&path.display().to_string())
+                );
+            }
+            Err(error) => {
+                let _ = writeln!(streams.errors, "error: {}", sanitize(&error.to_string()));
+            }
+        }
+    }
+    if let Some(path) = &options.step_summary {
+        let markdown = crate::report::step_summary(&total.statistics, &total.summary);
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(markdown.as_bytes()));
+        if let Err(error) = appended {
+            let _ = writeln!(
+                streams.errors,
+                "warning: could not write the step summary to `{}`: {error}",
+                sanitize(&path.display().to_string())
+            );
+        }
     }
 }
 
@@ -329,27 +407,57 @@ fn chosen_format(
     }
 }
 
-/// Render one file's diagnostics, filtered by `--quiet`, and count them.
+/// Count one file's diagnostics (those a baseline records set aside), record them for a new
+/// baseline, and render those `--quiet` lets through (none under `--statistics`).
 fn report(options: &RunOptions, source: Option<&Source>, diagnostics: Vec<Diagnostic>) -> Outcome {
-    let shown: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| !options.quiet || options.deny_warnings || d.level == Level::Error)
+    let mut outcome = Outcome::default();
+    let diagnostics = baseline_filter(options, source, diagnostics, &mut outcome);
+    outcome.summary.files = 1;
+    outcome.summary.add(&diagnostics);
+    outcome.statistics.add(&diagnostics);
+    outcome.file_errors = diagnostics
+        .iter()
+        .filter(|d| d.rule == READ_ERROR || d.rule == WRITE_ERROR)
+        .cloned()
         .collect();
-    let mut summary = Summary {
-        files: 1,
-        ..Summary::default()
-    };
-    summary.add(&shown);
-    let output = options.format.render_file(source, &shown, options.color);
-    let kept = if options.format.streams() {
-        Vec::new()
-    } else {
-        shown
-    };
-    Outcome {
-        output,
-        kept,
-        summary,
-        ..Outcome::default()
+    if !options.statistics {
+        let shown: Vec<Diagnostic> = diagnostics
+            .into_iter()
+            .filter(|d| !options.quiet || options.deny_warnings || d.level == Level::Error)
+            .collect();
+        outcome.output = options
+            .format
+            .render_file_styled(source, &shown, &options.style);
+        if !options.format.streams() {
+            outcome.kept = shown;
+        }
+    }
+    outcome
+}
+
+/// Under `--write-baseline`, record every finding and keep none; under `--baseline`, keep
+/// those it does not record. Either way, count the findings set aside.
+fn baseline_filter(
+    options: &RunOptions,
+    source: Option<&Source>,
+    diagnostics: Vec<Diagnostic>,
+    outcome: &mut Outcome,
+) -> Vec<Diagnostic> {
+    if options.write_baseline.is_some() {
+        outcome.entries = baseline::entries(source, &diagnostics);
+        let recorded = outcome.entries.len();
+        outcome.summary.baselined = recorded;
+        let (kept, _): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
+            .into_iter()
+            .partition(|d| d.rule == READ_ERROR || d.rule == WRITE_ERROR);
+        return kept;
+    }
+    match &options.baseline {
+        Some(known) => {
+            let (kept, hidden) = known.filter(source, diagnostics);
+            outcome.summary.baselined = hidden;
+            kept
+        }
+        None => diagnostics,
     }
 }

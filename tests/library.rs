@@ -28,10 +28,10 @@ fn lint_str_serialises_to_the_cli_jsonl() {
         .write_all(STORY.as_bytes())
         .unwrap();
     let output = child.wait_with_output().unwrap();
-    let from_cli: Vec<String> = String::from_utf8(output.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut lines = stdout.lines();
+    // The first record names the version of the JSON contract.
+    assert_eq!(lines.next(), Some("{\"version\":1}"));
+    let from_cli: Vec<String> = lines.map(str::to_string).collect();
     assert_eq!(from_library, from_cli);
 }

@@ -26,6 +26,7 @@ fn jsonl(path: &Path) -> Vec<serde_json::Value> {
     String::from_utf8(output.stdout)
         .unwrap()
         .lines()
+        .skip(1) // the first record names the version of the JSON contract
         .map(|line| serde_json::from_str(line).unwrap())
         .collect()
 }

@@ -1,103 +1,207 @@
-//! `sarif`: SARIF 2.1.0, one run, the rules with their docs, results with regions.
+//! `sarif`: SARIF 2.1.0, one run, streamed: the tool and its rules first, the results of each
+//! file as it is linted, and the invocation (with the files that could not be read as tool
+//! notifications) at the end. Relative paths are relative to `%SRCROOT%`, the directory
+//! wirelint ran in; absolute paths are `file://` URIs.
 
-use crate::diagnostic::{Diagnostic, Label, Level, READ_ERROR, WRITE_ERROR};
-use crate::rules::CARDS;
+use super::Ending;
+use super::json::{array_items, to_json};
+use crate::baseline::fingerprints;
+use crate::diagnostic::{Diagnostic, Fix, Label, Level, READ_ERROR, WRITE_ERROR};
+use crate::rules::{CARDS, docs_url};
+use crate::source::Source;
 use crate::suppress::UNUSED_SUPPRESSION;
 use serde_json::{Value, json};
+use std::path::{Component, Path};
 
-/// Rules that are not in the registry but can appear in results.
-const BUILT_IN_PROBLEMS: [(&str, &str); 3] = [
+/// The base every relative artifact URI is resolved against.
+const SRCROOT: &str = "%SRCROOT%";
+
+/// The key of wirelint's fingerprint in `partialFingerprints`.
+const FINGERPRINT_KEY: &str = "wirelint/v1";
+
+/// Problems of wirelint's own that are results (after the rules in `tool.driver.rules`).
+const OWN_RULES: [(&str, &str); 1] =
+    [(UNUSED_SUPPRESSION, "an inline suppression silences nothing")];
+
+/// Problems of wirelint's own that are tool notifications, not results.
+const NOTIFICATIONS: [(&str, &str); 2] = [
     (READ_ERROR, "a file could not be read or decoded"),
     (WRITE_ERROR, "a fixed file could not be written"),
-    (UNUSED_SUPPRESSION, "an inline suppression silences nothing"),
 ];
 
-pub(super) fn render(diagnostics: &[Diagnostic]) -> String {
+/// Everything before the first result.
+pub(super) fn start() -> String {
     let mut rules: Vec<Value> = CARDS
         .iter()
         .map(|card| {
-            json!({
+            let mut rule = json!({
                 "id": card.name,
                 "shortDescription": { "text": card.summary },
                 "fullDescription": { "text": card.summary },
                 "help": { "text": card.docs, "markdown": card.docs },
                 "defaultConfiguration": { "level": match card.level.level() {
-                    Some(Level::Error) => "error",
-                    Some(Level::Warning) => "warning",
+                    Some(level) => level_name(level),
                     None => "none",
                 } },
+            });
+            if let Some(url) = docs_url(&card.name) {
+                rule["helpUri"] = json!(url);
+            }
+            rule
+        })
+        .collect();
+    rules.extend(
+        OWN_RULES
+            .iter()
+            .map(|(id, summary)| descriptor(id, summary, "warning")),
+    );
+    let notifications: Vec<Value> = NOTIFICATIONS
+        .iter()
+        .map(|(id, summary)| descriptor(id, summary, "error"))
+        .collect();
+    let driver = json!({
+        "name": "wirelint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": env!("CARGO_PKG_REPOSITORY"),
+        "rules": rules,
+        "notifications": notifications,
+    });
+    let mut bases = serde_json::Map::new();
+    if let Some(root) = std::env::current_dir().ok().and_then(|dir| file_uri(&dir)) {
+        bases.insert(SRCROOT.into(), json!({ "uri": format!("{root}/") }));
+    }
+    format!(
+        "{{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{{\n\"tool\":{{\"driver\":{}}},\n\"originalUriBaseIds\":{},\n\"columnKind\":\"unicodeCodePoints\",\n\"results\":[\n",
+        to_json(&driver),
+        to_json(&bases),
+    )
+}
+
+/// A reporting descriptor for one of wirelint's own problems.
+fn descriptor(id: &str, summary: &str, level: &str) -> Value {
+    json!({
+        "id": id,
+        "shortDescription": { "text": summary },
+        "defaultConfiguration": { "level": level },
+    })
+}
+
+/// One file's results, items of the `results` array. Files that could not be read give no
+/// result (they are notifications at the end).
+pub(super) fn render_results(source: Option<&Source>, diagnostics: &[Diagnostic]) -> String {
+    let results: Vec<&Diagnostic> = diagnostics.iter().filter(|d| !is_notification(d)).collect();
+    let prints = fingerprints(source, results.iter().copied());
+    array_items(
+        results
+            .iter()
+            .zip(prints)
+            .map(|(d, print)| result(d, &print)),
+    )
+}
+
+fn is_notification(d: &Diagnostic) -> bool {
+    NOTIFICATIONS.iter().any(|(id, _)| d.rule == *id)
+}
+
+fn level_name(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+    }
+}
+
+fn result(d: &Diagnostic, fingerprint: &str) -> Value {
+    let mut text = d.message.clone();
+    for note in &d.notes {
+        text.push_str(&format!("\nnote: {note}"));
+    }
+    if let Some(help) = &d.help {
+        text.push_str(&format!("\nhelp: {help}"));
+    }
+    let primary = d.labels.iter().find(|l| l.primary);
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level_name(d.level),
+        "message": { "text": text },
+        "locations": [location(&d.path, primary, d)],
+        "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
+    });
+    let index = CARDS
+        .iter()
+        .map(|card| card.name.as_str())
+        .chain(OWN_RULES.iter().map(|(id, _)| *id))
+        .position(|known| known == d.rule);
+    if let Some(index) = index {
+        result["ruleIndex"] = json!(index);
+    }
+    let related: Vec<Value> = d
+        .labels
+        .iter()
+        .filter(|l| !l.primary)
+        .enumerate()
+        .map(|(id, label)| {
+            let mut related = location(&d.path, Some(label), d);
+            related["id"] = json!(id);
+            related["message"] = json!({ "text": label.message });
+            related
+        })
+        .collect();
+    if !related.is_empty() {
+        result["relatedLocations"] = json!(related);
+    }
+    if let Some(fix) = &d.fix {
+        result["fixes"] = json!([sarif_fix(&d.path, fix)]);
+    }
+    result
+}
+
+/// A fix as SARIF writes it: byte regions deleted and text inserted.
+fn sarif_fix(path: &str, fix: &Fix) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            json!({
+                "deletedRegion": { "byteOffset": edit.span.start, "byteLength": edit.span.len() },
+                "insertedContent": { "text": edit.replacement },
             })
         })
         .collect();
-    rules.extend(BUILT_IN_PROBLEMS.iter().map(|(id, summary)| {
-        json!({
-            "id": id,
-            "shortDescription": { "text": summary },
-            "defaultConfiguration": { "level": "error" },
-        })
-    }));
-    let rule_index = |id: &str| {
-        CARDS
-            .iter()
-            .map(|card| card.name.as_str())
-            .chain(BUILT_IN_PROBLEMS.iter().map(|(id, _)| *id))
-            .position(|known| known == id)
-    };
-    let results: Vec<Value> = diagnostics
+    json!({
+        "description": { "text": fix.message },
+        "artifactChanges": [{ "artifactLocation": artifact(path), "replacements": replacements }],
+    })
+}
+
+/// The end of the log: the invocation, with a notification for each file error.
+pub(super) fn end(ending: &Ending<'_>) -> String {
+    let notifications: Vec<Value> = ending
+        .file_errors
         .iter()
         .map(|d| {
+            let index = NOTIFICATIONS.iter().position(|(id, _)| d.rule == *id);
             let mut text = d.message.clone();
             for note in &d.notes {
                 text.push_str(&format!("\nnote: {note}"));
             }
-            if let Some(help) = &d.help {
-                text.push_str(&format!("\nhelp: {help}"));
-            }
-            let primary = d.labels.iter().find(|l| l.primary);
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": d.level.to_string(),
+            let mut notification = json!({
+                "level": level_name(d.level),
                 "message": { "text": text },
-                "locations": [location(&d.path, primary, d)],
+                "locations": [location(&d.path, None, d)],
+                "descriptor": { "id": d.rule },
             });
-            if let Some(index) = rule_index(&d.rule) {
-                result["ruleIndex"] = json!(index);
+            if let Some(index) = index {
+                notification["descriptor"]["index"] = json!(index);
             }
-            let related: Vec<Value> = d
-                .labels
-                .iter()
-                .filter(|l| !l.primary)
-                .enumerate()
-                .map(|(id, label)| {
-                    let mut related = location(&d.path, Some(label), d);
-                    related["id"] = json!(id);
-                    related["message"] = json!({ "text": label.message });
-                    related
-                })
-                .collect();
-            if !related.is_empty() {
-                result["relatedLocations"] = json!(related);
-            }
-            result
+            notification
         })
         .collect();
-    let document = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "wirelint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            } },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+    let invocation = json!({
+        "executionSuccessful": ending.successful,
+        "toolExecutionNotifications": notifications,
     });
-    let mut out =
-        serde_json::to_string_pretty(&document).unwrap_or_else(|e| panic!("SARIF serialises: {e}"));
-    out.push('\n');
-    out
+    format!("\n],\n\"invocations\":[{}]\n}}]}}\n", to_json(&invocation))
 }
 
 /// A SARIF location: the file and, for a label, its region (1-based lines and columns).
@@ -109,17 +213,82 @@ fn location(path: &str, label: Option<&Label>, d: &Diagnostic) -> Value {
         }),
         None => json!({ "startLine": d.line, "startColumn": d.column }),
     };
-    json!({ "physicalLocation": { "artifactLocation": { "uri": uri(path) }, "region": region } })
+    json!({ "physicalLocation": { "artifactLocation": artifact(path), "region": region } })
 }
 
-/// A relative URI reference for a path: forward slashes, unsafe bytes percent-encoded.
-fn uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.replace('\\', "/").bytes() {
+/// The artifact location of a path: a `file://` URI when it is absolute (or climbs out of the
+/// directory wirelint ran in), else a relative URI against `%SRCROOT%`, without `./`.
+fn artifact(path: &str) -> Value {
+    let as_path = Path::new(path);
+    let climbs = as_path.components().any(|c| c == Component::ParentDir);
+    if as_path.is_absolute() || climbs {
+        let absolute = std::path::absolute(as_path)
+            .ok()
+            .map(|p| normalise(&p))
+            .and_then(|p| file_uri(&p));
+        if let Some(uri) = absolute {
+            return json!({ "uri": uri });
+        }
+    }
+    let relative: Vec<String> = as_path
+        .components()
+        .filter(|c| *c != Component::CurDir)
+        .map(|c| encode(&c.as_os_str().to_string_lossy(), false))
+        .collect();
+    json!({ "uri": relative.join("/"), "uriBaseId": SRCROOT })
+}
+
+/// `path` with `.` and `..` resolved by name (the file may not exist).
+fn normalise(path: &Path) -> std::path::PathBuf {
+    let mut out = std::path::PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The `file://` URI of an absolute path (`None` for a relative one).
+fn file_uri(path: &Path) -> Option<String> {
+    if !path.is_absolute() {
+        return None;
+    }
+    let mut uri = String::from("file://");
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => {
+                // A Windows drive: `file:///C:`.
+                uri.push('/');
+                uri.push_str(&encode(&prefix.as_os_str().to_string_lossy(), true));
+            }
+            Component::RootDir => {}
+            other => {
+                uri.push('/');
+                uri.push_str(&encode(&other.as_os_str().to_string_lossy(), true));
+            }
+        }
+    }
+    if uri == "file://" {
+        uri.push('/');
+    }
+    Some(uri)
+}
+
+/// One path segment percent-encoded for a URI: a backslash, which is a character of a file
+/// name on Unix, stays one (`%5C`); `:` is kept only in an absolute URI's path.
+fn encode(segment: &str, colon: bool) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for byte in segment.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
                 out.push(byte as char)
             }
+            b':' if colon => out.push(':'),
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -129,104 +298,42 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
-    use crate::lint_str;
-
-    /// Check a SARIF 2.1.0 log against the properties the standard requires of what we emit.
-    fn validate(log: &Value) -> Result<(), String> {
-        let need = |value: &Value, key: &str| -> Result<Value, String> {
-            value
-                .get(key)
-                .cloned()
-                .ok_or_else(|| format!("missing `{key}` in {value}"))
-        };
-        if need(log, "version")? != "2.1.0" {
-            return Err("version is not 2.1.0".into());
-        }
-        let runs = need(log, "runs")?;
-        let runs = runs.as_array().ok_or("runs is not an array")?;
-        for run in runs {
-            let driver = need(&need(run, "tool")?, "driver")?;
-            need(&driver, "name")?
-                .as_str()
-                .ok_or("driver name is not a string")?;
-            let rules = need(&driver, "rules")?;
-            let rule_ids: Vec<&str> = rules
-                .as_array()
-                .ok_or("rules")?
-                .iter()
-                .filter_map(|r| r["id"].as_str())
-                .collect();
-            for result in need(run, "results")?
-                .as_array()
-                .ok_or("results is not an array")?
-            {
-                need(&need(result, "message")?, "text")?
-                    .as_str()
-                    .ok_or("message text")?;
-                let id = need(result, "ruleId")?;
-                let index = need(result, "ruleIndex")?.as_u64().ok_or("ruleIndex")? as usize;
-                if rule_ids.get(index).copied() != id.as_str() {
-                    return Err(format!("ruleIndex {index} does not name {id}"));
-                }
-                if !["error", "warning", "note", "none"]
-                    .contains(&need(result, "level")?.as_str().unwrap_or(""))
-                {
-                    return Err("bad level".into());
-                }
-                let locations = need(result, "locations")?;
-                let related = result.get("relatedLocations").cloned().unwrap_or(json!([]));
-                for location in locations
-                    .as_array()
-                    .ok_or("locations")?
-                    .iter()
-                    .chain(related.as_array().ok_or("related")?)
-                {
-                    let physical = need(location, "physicalLocation")?;
-                    need(&need(&physical, "artifactLocation")?, "uri")?
-                        .as_str()
-                        .ok_or("uri")?;
-                    let region = need(&physical, "region")?;
-                    for key in ["startLine", "startColumn"] {
-                        if need(&region, key)?.as_u64().unwrap_or(0) < 1 {
-                            return Err(format!("{key} is not a positive integer"));
-                        }
-                    }
-                }
-            }
-        }
-        Ok(())
-    }
 
     #[test]
-    fn output_has_the_required_sarif_structure() {
-        let mut diagnostics = lint_str(
-            "desk/a story.txt",
-            " date 26/02/1987 403\nHeadline\nBody.\n",
-            &Config::default(),
+    fn relative_paths_are_relative_to_srcroot_without_dot_slash() {
+        assert_eq!(
+            artifact("./desk/a story.txt"),
+            json!({"uri": "desk/a%20story.txt", "uriBaseId": SRCROOT})
         );
-        diagnostics.push(Diagnostic::file_error(
-            READ_ERROR,
-            "bad.txt",
-            "could not read `bad.txt`".into(),
-            None,
-        ));
-        let log: Value = serde_json::from_str(&render(&diagnostics)).unwrap();
-        validate(&log).unwrap();
-        let results = log["runs"][0]["results"].as_array().unwrap();
-        assert_eq!(results.len(), 3);
-        let location = &results[0]["locations"][0]["physicalLocation"];
-        assert_eq!(location["artifactLocation"]["uri"], "desk/a%20story.txt");
-        assert_eq!(location["region"]["startLine"], 1);
-        assert_eq!(results[2]["ruleId"], READ_ERROR);
+        assert_eq!(
+            artifact("<stdin>"),
+            json!({"uri": "%3Cstdin%3E", "uriBaseId": SRCROOT})
+        );
     }
 
+    #[cfg(unix)]
     #[test]
-    fn the_validator_rejects_what_is_not_sarif() {
-        assert!(validate(&json!({"version": "2.1.0"})).is_err());
-        assert!(validate(&json!({"version": "2.0.0", "runs": []})).is_err());
-        let bad_index = json!({"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "w", "rules": [{"id": "a"}]}},
-            "results": [{"ruleId": "b", "ruleIndex": 0, "level": "error", "message": {"text": "m"}, "locations": []}]}]});
-        assert!(validate(&bad_index).is_err());
+    fn absolute_paths_are_file_uris_and_a_backslash_stays_one() {
+        assert_eq!(
+            artifact("/tmp/desk/a b.txt"),
+            json!({"uri": "file:///tmp/desk/a%20b.txt"})
+        );
+        assert_eq!(
+            artifact("/tmp/back\\slash.txt"),
+            json!({"uri": "file:///tmp/back%5Cslash.txt"})
+        );
+        assert_eq!(
+            artifact("back\\slash.txt"),
+            json!({"uri": "back%5Cslash.txt", "uriBaseId": SRCROOT})
+        );
+        let climbing = artifact("../x.txt");
+        assert!(
+            climbing["uri"].as_str().unwrap().starts_with("file:///"),
+            "{climbing}"
+        );
+        assert!(
+            !climbing["uri"].as_str().unwrap().contains(".."),
+            "{climbing}"
+        );
     }
 }

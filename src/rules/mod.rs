@@ -70,6 +70,15 @@ pub fn find(name: &str) -> Option<(usize, &'static RuleCard)> {
     CARDS.iter().enumerate().find(|(_, card)| card.name == name)
 }
 
+/// The address of the documentation of built-in rule `rule` (its card in the repository), for
+/// SARIF's `helpUri`, the language server's `codeDescription` and the README's rule table.
+pub fn docs_url(rule: &str) -> Option<String> {
+    find(rule).map(|(_, card)| format!("{RULE_DOCS}{}.toml", card.name))
+}
+
+/// Where the rule cards are published: the repository named in `Cargo.toml`.
+const RULE_DOCS: &str = concat!(env!("CARGO_PKG_REPOSITORY"), "/blob/main/rules/");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +172,32 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), CARDS.len());
+    }
+
+    #[test]
+    fn docs_urls_are_absolute_and_name_the_card() {
+        let url = docs_url("malformed-header").unwrap();
+        assert!(url.starts_with("https://"), "{url}");
+        assert!(url.ends_with("/rules/malformed-header.toml"), "{url}");
+        assert_eq!(docs_url("read-error"), None);
+    }
+
+    #[test]
+    fn rules_that_fix_say_so_on_their_card() {
+        let config = Config::default();
+        for entry in std::fs::read_dir("examples").unwrap().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for d in crate::lint_str("x.txt", &text, &config) {
+                    let card = find(&d.rule).map(|(_, card)| card);
+                    if d.fix.is_some() {
+                        assert!(card.is_some_and(|c| c.fixable), "{} fixes", d.rule);
+                    }
+                }
+            }
+        }
+        assert!(CARDS.iter().any(|card| card.fixable));
+        assert!(CARDS.iter().any(|card| !card.fixable));
     }
 }

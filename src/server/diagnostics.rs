@@ -13,13 +13,10 @@ use std::str::FromStr;
 /// The `source` of every diagnostic the server publishes.
 pub const SOURCE: &str = "wirelint";
 
-/// Where the documentation of the built-in rules is published: a rule's card is `NAME.toml`
-/// there.
-const RULE_DOCS: &str = "https://github.com/OWNER/wirelint/blob/main/rules/";
-
-/// The address of the documentation of `rule`, for a built-in rule.
+/// The address of the documentation of `rule`, for a built-in rule: the one SARIF's `helpUri`
+/// and the README give ([`crate::rules::docs_url`]).
 pub fn rule_docs_url(rule: &str) -> Option<String> {
-    crate::rules::find(rule).map(|(_, card)| format!("{RULE_DOCS}{}.toml", card.name))
+    crate::rules::docs_url(rule)
 }
 
 /// The text a diagnostic is drawn on, to place its labels.
@@ -107,7 +104,7 @@ mod tests {
         assert_eq!(lsp.severity, Some(DiagnosticSeverity::ERROR));
         assert_eq!(
             lsp.code_description.unwrap().href.as_str(),
-            "https://github.com/OWNER/wirelint/blob/main/rules/duplicate-paragraph.toml"
+            "https://github.com/wirelint/wirelint/blob/main/rules/duplicate-paragraph.toml"
         );
         let related = lsp.related_information.unwrap();
         assert_eq!(

@@ -399,6 +399,8 @@ fn parse(source: &Source) -> Result<StyleRule, StyleError> {
             summary: file.summary,
             level: file.level,
             docs,
+            // Substitutions carry a fix that writes the expected text.
+            fixable: kind_name == KindName::Substitution,
             options: DeTable::default(),
         },
         check: StyleCheck {
