@@ -7,6 +7,7 @@ use crate::engine;
 use crate::fix::write_atomic;
 use crate::formats::{self, Detected, InputFormat};
 use crate::report::{Ending, Format, Statistics, Stream, Style, Summary, sanitize};
+use crate::rule::RuleCard;
 use crate::source::Source;
 use crate::walk::{Input, collect_inputs};
 use rayon::prelude::*;
@@ -161,10 +162,11 @@ pub fn run(
     let mut total = Outcome::default();
     let (mut readable, mut write_failed, mut changed) = (false, false, false);
     let mut stream = Stream::new(options.format);
+    let style: Vec<&RuleCard> = config.style_rules().iter().map(|rule| &rule.card).collect();
     if !options.statistics {
         let _ = streams
             .report
-            .write_all(options.format.render_start().as_bytes());
+            .write_all(options.format.render_start(&style).as_bytes());
     }
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch

@@ -79,8 +79,14 @@ fn sarif_is_valid_against_the_official_schema() {
             .unwrap()
             .starts_with("https://")
     );
+    let header = driver["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|rule| rule["id"] == "malformed-header")
+        .unwrap();
     assert!(
-        driver["rules"][0]["helpUri"]
+        header["helpUri"]
             .as_str()
             .unwrap()
             .ends_with("/rules/malformed-header.toml")
@@ -273,4 +279,29 @@ fn gitlab_issues_carry_what_gitlab_needs() {
     prints.sort_unstable();
     prints.dedup();
     assert_eq!(prints.len(), count, "fingerprints are unique");
+}
+
+#[test]
+fn sarif_describes_house_style_rules_too() {
+    let schema = validator("tests/sarif/sarif-schema-2.1.0.json");
+    let dir = Path::new("tests/cmd/house-style");
+    let log: Value =
+        serde_json::from_str(&wirelint(dir, &["--format", "sarif", "main.txt"])).unwrap();
+    assert_valid(&schema, &log);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let style = rules
+        .iter()
+        .find(|r| r["id"] == "desk-kyiv")
+        .expect("a descriptor");
+    assert!(style["shortDescription"]["text"].as_str().is_some());
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert!(results.iter().any(|r| r["ruleId"] == "desk-kyiv"));
+    // Built-in rules keep an index into the descriptors.
+    for result in results {
+        if let Some(index) = result["ruleIndex"].as_u64() {
+            assert_eq!(rules[index as usize]["id"], result["ruleId"]);
+        }
+    }
 }

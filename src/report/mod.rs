@@ -22,6 +22,7 @@ pub use sanitize::sanitize;
 pub use statistics::Statistics;
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::rule::RuleCard;
 use crate::source::Source;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -209,12 +210,13 @@ impl Format {
         self != Format::Html
     }
 
-    /// What the report starts with, before the first file.
-    pub fn render_start(self) -> String {
+    /// What the report starts with, before the first file; `style` are the house style rules
+    /// in use, which SARIF describes beside the built-in ones.
+    pub fn render_start(self, style: &[&RuleCard]) -> String {
         match self {
             Format::Json => json::start(),
             Format::Jsonl => json::start_lines(),
-            Format::Sarif => sarif::start(),
+            Format::Sarif => sarif::start(style),
             Format::Gitlab => gitlab::start(),
             Format::Junit => junit::start(),
             Format::Checkstyle => checkstyle::start(),

@@ -7,6 +7,7 @@ use super::Ending;
 use super::json::{array_items, to_json};
 use crate::baseline::fingerprints;
 use crate::diagnostic::{Diagnostic, Fix, Label, Level, READ_ERROR, WRITE_ERROR};
+use crate::rule::RuleCard;
 use crate::rules::{CARDS, docs_url};
 use crate::source::Source;
 use crate::suppress::UNUSED_SUPPRESSION;
@@ -29,32 +30,30 @@ const NOTIFICATIONS: [(&str, &str); 2] = [
     (WRITE_ERROR, "a fixed file could not be written"),
 ];
 
-/// Everything before the first result.
-pub(super) fn start() -> String {
-    let mut rules: Vec<Value> = CARDS
+/// Everything before the first result: the tool with its rules, wirelint's own first, then the
+/// built-in ones (so that their `ruleIndex` is known without the config), then the house style
+/// rules in use (`style`), which results name by `ruleId` alone.
+pub(super) fn start(style: &[&RuleCard]) -> String {
+    let mut rules: Vec<Value> = OWN_RULES
         .iter()
-        .map(|card| {
-            let mut rule = json!({
-                "id": card.name,
-                "shortDescription": { "text": card.summary },
-                "fullDescription": { "text": card.summary },
-                "help": { "text": card.docs, "markdown": card.docs },
-                "defaultConfiguration": { "level": match card.level.level() {
-                    Some(level) => level_name(level),
-                    None => "none",
-                } },
-            });
-            if let Some(url) = docs_url(&card.name) {
-                rule["helpUri"] = json!(url);
-            }
-            rule
-        })
+        .map(|(id, summary)| descriptor(id, summary, "warning"))
         .collect();
-    rules.extend(
-        OWN_RULES
-            .iter()
-            .map(|(id, summary)| descriptor(id, summary, "warning")),
-    );
+    rules.extend(CARDS.iter().chain(style.iter().copied()).map(|card| {
+        let mut rule = json!({
+            "id": card.name,
+            "shortDescription": { "text": card.summary },
+            "fullDescription": { "text": card.summary },
+            "help": { "text": card.docs, "markdown": card.docs },
+            "defaultConfiguration": { "level": match card.level.level() {
+                Some(level) => level_name(level),
+                None => "none",
+            } },
+        });
+        if let Some(url) = docs_url(&card.name) {
+            rule["helpUri"] = json!(url);
+        }
+        rule
+    }));
     let notifications: Vec<Value> = NOTIFICATIONS
         .iter()
         .map(|(id, summary)| descriptor(id, summary, "error"))
@@ -127,10 +126,10 @@ fn result(d: &Diagnostic, fingerprint: &str) -> Value {
         "locations": [location(&d.path, primary, d)],
         "partialFingerprints": { FINGERPRINT_KEY: fingerprint },
     });
-    let index = CARDS
+    let index = OWN_RULES
         .iter()
-        .map(|card| card.name.as_str())
-        .chain(OWN_RULES.iter().map(|(id, _)| *id))
+        .map(|(id, _)| *id)
+        .chain(CARDS.iter().map(|card| card.name.as_str()))
         .position(|known| known == d.rule);
     if let Some(index) = index {
         result["ruleIndex"] = json!(index);
