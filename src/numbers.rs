@@ -7,9 +7,10 @@
 
 use crate::span::Span;
 use crate::text::{phrases, word_set};
-use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What a figure measures.
@@ -193,6 +194,8 @@ pub fn find_numbers(text: &str, span: Span, headline: bool) -> Vec<NumberMention
         tokens: &tokens,
         text,
         headline,
+        first_word: tokens.iter().position(|t| t.word),
+        lemmas: RefCell::default(),
     };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -216,14 +219,6 @@ pub fn lemma(plural: &str) -> String {
         return singular.clone();
     }
     pluralizer::pluralize(plural, 1, false)
-}
-
-/// The plural of a lower-case singular noun (`person` -> `people`), for messages.
-pub fn plural(singular: &str) -> String {
-    if let Some((plural, _)) = LEXICON.irregular.iter().find(|(_, s)| *s == singular) {
-        return plural.clone();
-    }
-    pluralizer::pluralize(singular, 2, false)
 }
 
 /// Whether `word` (lower case) is a function word: one that ends the search for a counted noun
@@ -337,32 +332,40 @@ type Phrase = Vec<String>;
 
 /// The word lists, compiled for lookup.
 struct Lexicon {
-    spelled: HashMap<String, f64>,
-    scales: HashMap<String, f64>,
-    suffixes: HashMap<String, f64>,
-    glued_units: HashSet<String>,
-    spaced_units: HashSet<String>,
-    number: Regex,
-    money_words: HashSet<String>,
-    codes: HashSet<String>,
-    prefixes: HashSet<String>,
+    spelled: FxHashMap<String, f64>,
+    scales: FxHashMap<String, f64>,
+    suffixes: FxHashMap<String, f64>,
+    glued_units: FxHashSet<String>,
+    spaced_units: FxHashSet<String>,
+    /// Currency signs glued before digits, lower case, longest first.
+    signs: Vec<String>,
+    money_words: FxHashSet<String>,
+    codes: FxHashSet<String>,
+    prefixes: FxHashSet<String>,
     percent: Vec<Phrase>,
-    fractions: HashMap<String, f64>,
-    vague: Vec<(Phrase, f64, f64)>,
-    qualifiers: Vec<(Phrase, QualifierKind)>,
+    fractions: FxHashMap<String, f64>,
+    /// Qualifier phrases by their last word, longest first.
+    qualifiers: FxHashMap<String, Vec<(Phrase, QualifierKind)>>,
+    /// Vague amounts by their first word, longest first.
+    vague_by_first: FxHashMap<String, Vec<(Phrase, f64, f64)>>,
     tolerance: f64,
     rounding: f64,
-    change_verbs: HashSet<String>,
-    irregular: HashMap<String, String>,
-    not_plural: HashSet<String>,
-    stop: HashSet<String>,
-    months: HashSet<String>,
-    weekdays: HashSet<String>,
-    before: HashSet<String>,
-    after: HashSet<String>,
-    streets: HashSet<String>,
-    year_before: HashSet<String>,
-    indexes: HashSet<String>,
+    change_verbs: FxHashSet<String>,
+    irregular: FxHashMap<String, String>,
+    not_plural: FxHashSet<String>,
+    stop: FxHashSet<String>,
+    months: FxHashSet<String>,
+    weekdays: FxHashSet<String>,
+    before: FxHashSet<String>,
+    after: FxHashSet<String>,
+    streets: FxHashSet<String>,
+    year_before: FxHashSet<String>,
+    indexes: FxHashSet<String>,
+}
+
+/// A word set for fast lookup.
+fn fast(words: std::collections::HashSet<String>) -> FxHashSet<String> {
+    words.into_iter().collect()
 }
 
 /// Phrases of the embedded word lists (an empty one is a bug in the data file).
@@ -375,25 +378,15 @@ fn lexicon_phrases(list: &[String]) -> Vec<Vec<String>> {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let data: Data = toml::from_str(include_str!("../rules/data/numbers.toml"))
         .unwrap_or_else(|e| panic!("rules/data/numbers.toml does not parse: {e}"));
-    let mut spelled = HashMap::new();
+    let mut spelled = FxHashMap::default();
     for (i, word) in data.units.iter().enumerate() {
         spelled.insert(word.clone(), (i + 2) as f64);
     }
     for (i, word) in data.tens.iter().enumerate() {
         spelled.insert(word.clone(), ((i + 2) * 10) as f64);
     }
-    let mut signs: Vec<String> = data
-        .money
-        .signs
-        .iter()
-        .map(|s| regex::escape(&s.to_lowercase()))
-        .collect();
+    let mut signs: Vec<String> = data.money.signs.iter().map(|s| s.to_lowercase()).collect();
     signs.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let number = Regex::new(&format!(
-        r"^(?P<sign>{})?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<suffix>%|[a-z]+)?$",
-        signs.join("|")
-    ))
-    .unwrap_or_else(|e| panic!("money signs in rules/data/numbers.toml: {e}"));
     let mut qualifiers = Vec::new();
     for (list, kind) in [
         (&data.qualifiers.approximate, QualifierKind::Approximate),
@@ -404,6 +397,15 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         qualifiers.extend(lexicon_phrases(list).into_iter().map(|p| (p, kind)));
     }
     qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let mut by_last: FxHashMap<String, Vec<(Phrase, QualifierKind)>> = FxHashMap::default();
+    for (phrase, kind) in qualifiers {
+        if let Some(last) = phrase.last() {
+            by_last
+                .entry(last.clone())
+                .or_default()
+                .push((phrase, kind));
+        }
+    }
     let mut vague: Vec<(Phrase, f64, f64)> = data
         .vague
         .iter()
@@ -416,33 +418,39 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         })
         .collect();
     vague.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
+    let mut vague_by_first: FxHashMap<String, Vec<(Phrase, f64, f64)>> = FxHashMap::default();
+    for entry in vague {
+        if let Some(first) = entry.0.first() {
+            vague_by_first.entry(first.clone()).or_default().push(entry);
+        }
+    }
     Lexicon {
         spelled,
-        scales: data.scales,
-        suffixes: data.suffixes,
-        glued_units: word_set(&data.measures.glued),
-        spaced_units: word_set(&data.measures.spaced),
-        number,
-        money_words: word_set(&data.money.words),
-        codes: word_set(&data.money.codes),
-        prefixes: word_set(&data.money.prefixes),
+        scales: data.scales.into_iter().collect(),
+        suffixes: data.suffixes.into_iter().collect(),
+        glued_units: fast(word_set(&data.measures.glued)),
+        spaced_units: fast(word_set(&data.measures.spaced)),
+        signs,
+        money_words: fast(word_set(&data.money.words)),
+        codes: fast(word_set(&data.money.codes)),
+        prefixes: fast(word_set(&data.money.prefixes)),
         percent: lexicon_phrases(&data.percent.words),
-        fractions: data.fractions,
-        vague,
-        qualifiers,
+        fractions: data.fractions.into_iter().collect(),
+        qualifiers: by_last,
+        vague_by_first,
         tolerance: data.qualifiers.tolerance,
         rounding: data.qualifiers.rounding,
-        change_verbs: word_set(&data.changes.verbs),
-        irregular: data.nouns.irregular,
-        not_plural: word_set(&data.nouns.not_plural),
-        stop: word_set(&data.nouns.stop),
-        months: word_set(&data.non_counts.months),
-        weekdays: word_set(&data.non_counts.weekdays),
-        before: word_set(&data.non_counts.before),
-        after: word_set(&data.non_counts.after),
-        streets: word_set(&data.non_counts.streets),
-        year_before: word_set(&data.non_counts.year_before),
-        indexes: word_set(&data.non_counts.indexes),
+        change_verbs: fast(word_set(&data.changes.verbs)),
+        irregular: data.nouns.irregular.into_iter().collect(),
+        not_plural: fast(word_set(&data.nouns.not_plural)),
+        stop: fast(word_set(&data.nouns.stop)),
+        months: fast(word_set(&data.non_counts.months)),
+        weekdays: fast(word_set(&data.non_counts.weekdays)),
+        before: fast(word_set(&data.non_counts.before)),
+        after: fast(word_set(&data.non_counts.after)),
+        streets: fast(word_set(&data.non_counts.streets)),
+        year_before: fast(word_set(&data.non_counts.year_before)),
+        indexes: fast(word_set(&data.non_counts.indexes)),
     }
 });
 
@@ -487,6 +495,10 @@ struct Scanner<'a> {
     tokens: &'a [Token],
     text: &'a str,
     headline: bool,
+    /// Index of the first word of the span.
+    first_word: Option<usize>,
+    /// The singulars found so far (a table repeats its nouns).
+    lemmas: RefCell<FxHashMap<String, String>>,
 }
 
 /// How far back a `the number of X` is looked for (in tokens), so that finding a noun stays
@@ -551,14 +563,12 @@ impl Scanner<'_> {
         {
             return Some(Figure::spelled(t + u));
         }
-        let found = self.lexicon.number.captures(lower)?;
-        let digits = found.name("num")?.as_str();
+        let (money, digits, suffix) = split_figure(&self.lexicon.signs, lower)?;
         let mut value: f64 = digits.replace(',', "").parse().ok()?;
-        let money = found.name("sign").is_some();
         let mut round = is_round(digits);
         let mut percent = false;
         let mut unit = None;
-        match found.name("suffix").map(|m| m.as_str()) {
+        match suffix {
             None => {}
             Some("%") => percent = true,
             // A glued `m` is millions after a currency sign, else metres.
@@ -858,8 +868,8 @@ impl Scanner<'_> {
             && self.lower(i + 1) == "of"
         {
             (num / den, i + 1)
-        } else if let (Some(num), Some(&den)) = (self.spelled(i), fractions.get(self.lower(i + 1)))
-            && self.lower(i + 2) == "of"
+        } else if self.lower(i + 2) == "of"
+            && let (Some(num), Some(&den)) = (self.spelled(i), fractions.get(self.lower(i + 1)))
             && (num > 1.0) == self.lower(i + 1).ends_with('s')
         {
             (num / den, i + 2)
@@ -881,6 +891,9 @@ impl Scanner<'_> {
 
     /// A ratio at `i`: `one in four`, `three out of 10`, `one in every five`, `one of four`.
     fn ratio_at(&self, i: usize) -> Option<(NumberMention, usize)> {
+        if !matches!(self.lower(i + 1), "in" | "out" | "of") {
+            return None;
+        }
         let numerator = match self.lower(i) {
             "one" => 1.0,
             word if word.chars().all(|c| c.is_ascii_digit()) && word.len() <= 2 => {
@@ -899,11 +912,17 @@ impl Scanner<'_> {
             at += 1;
         }
         let whole = self.figure(at)?;
+        // `the only one of 182 stations` counts the stations.
+        let limit = if self.lower(i + 1) == "of" {
+            12.0
+        } else {
+            1000.0
+        };
         if whole.unit.is_some()
             || whole.money
             || whole.percent
             || whole.value <= numerator
-            || whole.value > 1000.0
+            || whole.value > limit
         {
             return None;
         }
@@ -939,7 +958,8 @@ impl Scanner<'_> {
     fn vague_at(&self, i: usize) -> Option<(NumberMention, usize)> {
         let (phrase, low, high) = self
             .lexicon
-            .vague
+            .vague_by_first
+            .get(self.lower(i))?
             .iter()
             .find(|(phrase, _, _)| self.matches(i, phrase))?;
         let end = i + phrase.len();
@@ -1065,15 +1085,16 @@ impl Scanner<'_> {
         };
         if let Some(p) = i.checked_sub(1) {
             let raw = self.raw(p);
-            let inner_capital =
-                raw.chars().skip(1).any(char::is_uppercase) && raw.chars().any(char::is_lowercase);
+            let inner_capital = self.tokens[p].word
+                && raw.chars().skip(1).any(char::is_uppercase)
+                && raw.chars().any(char::is_lowercase);
             let possessive = ["'s", "’s", "s'", "s’"]
                 .iter()
                 .any(|e| self.tokens[p].lower.ends_with(e));
-            let opens_sentence = !self.tokens[..p].iter().any(|t| t.word);
-            if name_like(p)
+            let opens_sentence = self.first_word.is_none_or(|w| w >= p);
+            if (inner_capital || (self.tokens[p].capitalized && !opens_sentence))
                 && !possessive
-                && (inner_capital || (self.tokens[p].capitalized && !opens_sentence))
+                && name_like(p)
             {
                 return true;
             }
@@ -1106,14 +1127,17 @@ impl Scanner<'_> {
         let after_preposition = first
             .checked_sub(1)
             .is_some_and(|p| matches!(self.lower(p), "at" | "to" | "of" | "from"));
-        let index = (first.saturating_sub(INDEX_REACH)..first)
-            .any(|k| self.lexicon.indexes.contains(self.lower(k)));
-        after_preposition && index && self.noun_from(i + 1).is_none()
+        after_preposition
+            && (first.saturating_sub(INDEX_REACH)..first)
+                .any(|k| self.lexicon.indexes.contains(self.lower(k)))
+            && self.noun_from(i + 1).is_none()
     }
 
     /// The qualifier that ends right before token `i`.
     fn qualifier_before(&self, i: usize) -> Option<Qualifier> {
-        self.lexicon.qualifiers.iter().find_map(|(phrase, kind)| {
+        let last = self.lower(i.checked_sub(1)?);
+        let phrases = self.lexicon.qualifiers.get(last)?;
+        phrases.iter().find_map(|(phrase, kind)| {
             let start = i.checked_sub(phrase.len())?;
             self.matches(start, phrase).then(|| Qualifier {
                 span: Span::new(self.tokens[start].span.start, self.tokens[i - 1].span.end),
@@ -1168,7 +1192,13 @@ impl Scanner<'_> {
         if let Some((index, modifiers)) = found {
             let token = &self.tokens[index];
             mention.noun = Some(token.span);
-            mention.lemma = Some(lemma(&token.lower));
+            let singular = self
+                .lemmas
+                .borrow_mut()
+                .entry(token.lower.clone())
+                .or_insert_with(|| lemma(&token.lower))
+                .clone();
+            mention.lemma = Some(singular);
             mention.modifiers = modifiers;
         }
     }
@@ -1200,11 +1230,44 @@ impl Scanner<'_> {
 
 impl Lexicon {
     fn qualifier_word(&self, word: &str) -> bool {
-        self.qualifiers
-            .iter()
-            .any(|(phrase, _)| phrase.last().is_some_and(|w| w == word))
-            || self.months.contains(word)
+        self.qualifiers.contains_key(word) || self.months.contains(word)
     }
+}
+
+/// A word split into its currency sign (whether it has one), its digits (`1,234.5`: groups of
+/// three after a comma, decimals after a point) and what is glued after them (`%`, `bn`,
+/// `gb`), or `None` when it is not written so.
+fn split_figure<'w>(signs: &[String], word: &'w str) -> Option<(bool, &'w str, Option<&'w str>)> {
+    let sign = signs.iter().find(|s| word.starts_with(s.as_str()));
+    let rest = &word[sign.map_or(0, |s| s.len())..];
+    let bytes = rest.as_bytes();
+    let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+    let mut end = 0;
+    while digit(end) {
+        end += 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    if end <= 3 {
+        while bytes.get(end) == Some(&b',') && (1..=3).all(|k| digit(end + k)) && !digit(end + 4) {
+            end += 4;
+        }
+    }
+    if bytes.get(end) == Some(&b'.') && digit(end + 1) {
+        end += 1;
+        while digit(end) {
+            end += 1;
+        }
+    }
+    let suffix = &rest[end..];
+    let suffix = match suffix {
+        "" => None,
+        "%" => Some(suffix),
+        _ if suffix.bytes().all(|b| b.is_ascii_lowercase()) => Some(suffix),
+        _ => return None,
+    };
+    Some((sign.is_some(), &rest[..end], suffix))
 }
 
 /// Whether digits are written round: an integer with two or more trailing zeros (`7,000`,
@@ -1380,6 +1443,10 @@ mod tests {
         assert_eq!(
             mention("A third of the workers struck.").lemma.as_deref(),
             Some("worker")
+        );
+        assert_eq!(
+            mention("It was the only one of 182 stations to refuse.").kind,
+            NumberKind::Count
         );
         // Ordinals are not fractions.
         assert!(find("He won a third term and a second half.").is_empty());
@@ -1579,15 +1646,6 @@ mod tests {
             ("analyses", "analysis"),
         ] {
             assert_eq!(lemma(plural), singular, "{plural}");
-        }
-        for (singular, plural_form) in [
-            ("person", "people"),
-            ("child", "children"),
-            ("police", "police"),
-            ("member", "members"),
-            ("country", "countries"),
-        ] {
-            assert_eq!(plural(singular), plural_form, "{singular}");
         }
         assert!(!is_plural_noun("isis"));
         assert!(!is_plural_noun("was"));
