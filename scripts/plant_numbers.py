@@ -18,6 +18,8 @@ For each article with a count `<figure> <plural noun>` in its body (noun not in 
              one changed in place
   headline   a new headline `Hundreds of <noun>` (or `Dozens of`, `Thousands of`: whichever the
              original figure contradicts) for headline-number
+  age        an article that gives a person's age (`Smith, 45,`) gets a new last paragraph
+             `The 48-year-old Smith declined to comment.` for age-conflict
 The changed figure is three times the original plus one, so no rounding or qualifier makes the
 two agree. Only articles with no finding of the rule before planting count. Prints detected /
 planted per corpus and kind; with --misses N, up to N missed plants per kind with the original
@@ -47,7 +49,9 @@ MONTHS = {w.lower() for w in DATA["non-counts"]["months"]}
 # sentence (`Boeing 747`, `Section 404`) is not a count to plant on.
 NOT_A_COUNT = re.compile(r"(?:\b(?:to|and|or|of every|in every|out of|between)\s+$|/$|[A-Z][\w&]*\s+$)")
 RANGE_AFTER = re.compile(r"^\s*(?:to|or|-)\s*\d|^/")
-KINDS = ["restate", "paraphrase", "repeated", "headline"]
+KINDS = ["restate", "paraphrase", "repeated", "headline", "age"]
+RULES = {"headline": "headline-number", "age": "age-conflict"}
+AGE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?), (\d{2}),")
 
 
 def find_set(name):
@@ -135,6 +139,11 @@ def plant(text, rng):
     vague = "Hundreds" if value < 100 else ("Dozens" if value > 100 else "Thousands")
     headline = f"{vague} of {noun} {head[-1][:40]}"
     plants["headline"] = ("\n".join(head[:-1] + [headline]) + f"\n{body}\n", head[-1], headline)
+    ages = [m for p in paragraphs for m in AGE.finditer(p)]
+    if ages:
+        m = ages[0]
+        line = f"The {int(m.group(2)) + 3}-year-old {m.group(1)} declined to comment."
+        plants["age"] = (f"{header}\n{body}{sep}{line}\n", m.group(0), line)
     # A figure written twice with its noun, in two paragraphs: change the later one.
     seen = {}
     for index, p in enumerate(paragraphs):
@@ -188,7 +197,7 @@ def main():
                 articles += 1
                 flat = name.replace(os.sep, "__")
                 for kind, (planted_text, original, line) in plants.items():
-                    rule = "headline-number" if kind == "headline" else "number-conflict"
+                    rule = RULES.get(kind, "number-conflict")
                     if rule in before.get(name, set()):
                         continue
                     copy = f"{kind}--{flat}"
@@ -198,7 +207,7 @@ def main():
                     planted[kind] += 1
             after = findings(args.binary, tmp)
             for kind in KINDS:
-                rule = "headline-number" if kind == "headline" else "number-conflict"
+                rule = RULES.get(kind, "number-conflict")
                 hit = sum(1 for f, rules in after.items()
                           if f.startswith(kind + "--") and rule in rules)
                 total = planted[kind]
@@ -211,7 +220,7 @@ def main():
 def show_misses(tmp, after, lines, limit):
     """Up to `limit` missed plants per kind: file, original and planted line."""
     for kind in KINDS:
-        rule = "headline-number" if kind == "headline" else "number-conflict"
+        rule = RULES.get(kind, "number-conflict")
         missed = sorted(n for n in os.listdir(tmp) if n.startswith(kind + "--")
                         and rule not in after.get(n, set()))
         for name in missed[:limit]:
