@@ -1651,4 +1651,176 @@ mod tests {
         assert!(!is_plural_noun("was"));
         assert!(is_plural_noun("fighters"));
     }
+
+    /// A small extraction test set of sentences we wrote, one or more for each class of the
+    /// extraction misses measured on news text: glued units and scales, written ranges and
+    /// changes, signs, fractions, four-digit counts, currency codes, model names and index
+    /// levels. Each sentence with every mention it must give: (text, value, kind).
+    const EXTRACTION_SET: &[(&str, &[(&str, f64, NumberKind)])] = &[
+        // Units and scales glued to the digits.
+        (
+            "The phone ships with 256GB of storage.",
+            &[("256GB", 256.0, NumberKind::Measure)],
+        ),
+        (
+            "Its V8 makes 640bhp at full tilt.",
+            &[("640bhp", 640.0, NumberKind::Measure)],
+        ),
+        (
+            "The race covers 10km of city streets.",
+            &[("10km", 10.0, NumberKind::Measure)],
+        ),
+        (
+            "The channel has 25k subscribers.",
+            &[("25k", 25_000.0, NumberKind::Count)],
+        ),
+        (
+            "The club paid £45m for the striker.",
+            &[("£45m", 45e6, NumberKind::Money)],
+        ),
+        (
+            "The battery holds 75 kWh of charge.",
+            &[("75 kWh", 75.0, NumberKind::Measure)],
+        ),
+        // Written ranges and changes, one mention each.
+        (
+            "Rents fell from $2,415 to $2,315 a month.",
+            &[("$2,415 to $2,315", 2315.0, NumberKind::Money)],
+        ),
+        (
+            "Sales rose from 1.2 million to 1.5 million units.",
+            &[("1.2 million to 1.5 million", 1.5e6, NumberKind::Count)],
+        ),
+        (
+            "Between 400 and 500 people gathered.",
+            &[("400 and 500", 400.0, NumberKind::Count)],
+        ),
+        (
+            "The fare is 20-30% higher at peak times.",
+            &[("20-30%", 20.0, NumberKind::Percent)],
+        ),
+        (
+            "Two or three ships were hit.",
+            &[("Two or three", 2.0, NumberKind::Count)],
+        ),
+        // Signs.
+        (
+            "The DAX -1.6% and the FTSE +0.4% closed the week.",
+            &[
+                ("-1.6%", -1.6, NumberKind::Percent),
+                ("+0.4%", 0.4, NumberKind::Percent),
+            ],
+        ),
+        (
+            "Temperatures fell to -12 degrees overnight.",
+            &[("-12", -12.0, NumberKind::Count)],
+        ),
+        // Fractions.
+        (
+            "A third of the workers joined the strike.",
+            &[("A third", 1.0 / 3.0, NumberKind::Fraction)],
+        ),
+        (
+            "Two-thirds of voters backed the plan.",
+            &[("Two-thirds", 2.0 / 3.0, NumberKind::Fraction)],
+        ),
+        (
+            "One in four adults now works from home.",
+            &[("One in four", 0.25, NumberKind::Fraction)],
+        ),
+        (
+            "One of four suspects was released.",
+            &[("One of four", 0.25, NumberKind::Fraction)],
+        ),
+        (
+            "Half of the flights were cancelled.",
+            &[("Half", 0.5, NumberKind::Fraction)],
+        ),
+        // Four-digit counts and years.
+        (
+            "The earthquake killed 1414 people.",
+            &[("1414", 1414.0, NumberKind::Count)],
+        ),
+        (
+            "The utility has 1000 customers in the town.",
+            &[("1000", 1000.0, NumberKind::Count)],
+        ),
+        ("Output in 1987 was a record.", &[]),
+        ("The 2016 results were restated.", &[]),
+        // Currency codes and signs.
+        (
+            "Shares closed at US $58.24 on Monday.",
+            &[("US $58.24", 58.24, NumberKind::Money)],
+        ),
+        (
+            "The deal is worth USD 3 billion.",
+            &[("USD 3 billion", 3e9, NumberKind::Money)],
+        ),
+        (
+            "The fine was 500 dirhams.",
+            &[("500 dirhams", 500.0, NumberKind::Money)],
+        ),
+        (
+            "Tickets cost Rs 250 each.",
+            &[("Rs 250", 250.0, NumberKind::Money)],
+        ),
+        (
+            "The firm lost 6 mln dlrs in the quarter.",
+            &[("6 mln dlrs", 6e6, NumberKind::Money)],
+        ),
+        // Model names are not mentions; a figure after a capitalised function word, a day or
+        // a possessive is.
+        ("Apple sold more iPhone 11 handsets than expected.", &[]),
+        ("The airline flies the 787 Dreamliner on the route.", &[]),
+        (
+            "With 275 pound-feet of torque, it tows well.",
+            &[("275 pound-feet", 275.0, NumberKind::Measure)],
+        ),
+        (
+            "Shares rose on Sunday 5.5% in late trade.",
+            &[("5.5%", 5.5, NumberKind::Percent)],
+        ),
+        (
+            "NBC's 24,000 workers went on strike.",
+            &[("24,000", 24_000.0, NumberKind::Count)],
+        ),
+        // Index levels are not amounts.
+        ("The Nikkei closed at 21,345.6 on Friday.", &[]),
+        // Vague amounts.
+        (
+            "Hundreds of people fled the fire.",
+            &[("Hundreds", 100.0, NumberKind::Count)],
+        ),
+        (
+            "Tens of thousands of fans attended.",
+            &[("Tens of thousands", 10_000.0, NumberKind::Count)],
+        ),
+    ];
+
+    #[test]
+    fn the_extraction_set() {
+        let mut wrong = Vec::new();
+        for (sentence, expected) in EXTRACTION_SET {
+            let found: Vec<(String, f64, NumberKind)> =
+                find_numbers(sentence, Span::new(0, sentence.len()), false)
+                    .into_iter()
+                    .map(|m| (m.span.slice(sentence).to_string(), m.value, m.kind))
+                    .collect();
+            let expected: Vec<(String, f64, NumberKind)> = expected
+                .iter()
+                .map(|(t, v, k)| (t.to_string(), *v, *k))
+                .collect();
+            let same = found.len() == expected.len()
+                && found
+                    .iter()
+                    .zip(&expected)
+                    .all(|(f, e)| f.0 == e.0 && (f.1 - e.1).abs() < 1e-9 && f.2 == e.2);
+            if !same {
+                wrong.push(format!(
+                    "{sentence}\n  found    {found:?}\n  expected {expected:?}"
+                ));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 }
