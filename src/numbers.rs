@@ -1656,7 +1656,10 @@ mod tests {
     /// extraction misses measured on news text: glued units and scales, written ranges and
     /// changes, signs, fractions, four-digit counts, currency codes, model names and index
     /// levels. Each sentence with every mention it must give: (text, value, kind).
-    const EXTRACTION_SET: &[(&str, &[(&str, f64, NumberKind)])] = &[
+    /// A mention a sentence must give: its text, value and kind.
+    type Expected = (&'static str, f64, NumberKind);
+
+    const EXTRACTION_SET: &[(&str, &[Expected])] = &[
         // Units and scales glued to the digits.
         (
             "The phone ships with 256GB of storage.",

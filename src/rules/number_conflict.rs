@@ -126,8 +126,11 @@ struct Count<'a> {
     sum: Option<f64>,
     /// For one of several counts of its group in its sentence: its place among them, and how
     /// many there are.
-    rank: Option<(usize, usize)>,
+    rank: Option<Rank>,
 }
+
+/// A count's place among the counts of its group in its sentence, and how many there are.
+type Rank = (usize, usize);
 
 /// How many words before a figure are searched for names, and after its noun.
 const NAMES_BEFORE: usize = 15;
@@ -176,7 +179,7 @@ impl Rule for NumberConflict {
         // A sentence with two counts of a group contrasts or lists them on purpose: they are
         // compared only with the same sentence restated, figure by figure.
         let mut ranks: HashMap<(usize, &str), usize> = HashMap::new();
-        let mut keep: Vec<(usize, String, Option<(usize, usize)>)> = Vec::new();
+        let mut keep: Vec<(usize, String, Option<Rank>)> = Vec::new();
         for (index, group) in &candidates {
             let sentence = numbers[*index].sentence.unwrap_or_default();
             if size[group.as_str()] > self.max_counts {
@@ -261,7 +264,7 @@ impl NumberConflict {
         fact: &SentenceFacts,
         index: usize,
         mention: &'a NumberMention,
-        rank: Option<(usize, usize)>,
+        rank: Option<Rank>,
     ) -> Count<'a> {
         let tokens = &fact.tokens;
         let (first, next) = token_range(tokens, mention);
