@@ -4,7 +4,9 @@
 //! `headline-number`.
 
 use crate::article::Article;
-use crate::numbers::{NumberKind, NumberMention, QualifierKind, Token, is_function_word, lemma};
+use crate::numbers::{
+    NumberKind, NumberMention, QualifierKind, Token, is_function_word, lemma, number_word,
+};
 use crate::span::Span;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -148,7 +150,7 @@ pub fn elliptic_sum(tokens: &[Token], next: usize, value: f64) -> Option<f64> {
         }
         let joined = matches!(lower, "and" | ",");
         if joined
-            && let Some(part) = tokens.get(k + 1).and_then(|t| small_number(&t.lower))
+            && let Some(part) = tokens.get(k + 1).and_then(|t| number_word(&t.lower))
             && tokens.get(k + 2).is_none_or(|t| {
                 !t.word || matches!(t.lower.as_str(), "in" | "at" | "on" | "for" | "from")
             })
@@ -165,18 +167,6 @@ pub fn elliptic_sum(tokens: &[Token], next: usize, value: f64) -> Option<f64> {
         k += 1;
     }
     found.then_some(total)
-}
-
-/// A number written as digits or a word from one to twelve (`one`, `7`).
-fn small_number(word: &str) -> Option<f64> {
-    const WORDS: [&str; 12] = [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-        "twelve",
-    ];
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some((i + 1) as f64);
-    }
-    word.parse::<u32>().ok().map(f64::from)
 }
 
 /// Whether two counts of one group may count the same things: their modifiers do not tell

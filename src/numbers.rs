@@ -221,6 +221,18 @@ pub fn lemma(plural: &str) -> String {
     pluralizer::pluralize(plural, 1, false)
 }
 
+/// The value of a whole number written as one word: digits (`7`), or a spelled number from
+/// the data file, `one` included (`one`, `twelve`, `twenty`).
+pub fn number_word(word: &str) -> Option<f64> {
+    if word == "one" {
+        return Some(1.0);
+    }
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    LEXICON.spelled.get(word).copied()
+}
+
 /// Whether `word` (lower case) is a function word: one that ends the search for a counted noun
 /// (`of`, `the`, `have`, `were`).
 pub fn is_function_word(word: &str) -> bool {
