@@ -47,6 +47,33 @@ enum Command {
     },
     /// Run the language server on standard input and output, for editors
     Server,
+    /// Show the article model of files as JSON, one document a file (see
+    /// `schemas/inspect.schema.json`)
+    Inspect(InspectArgs),
+}
+
+#[derive(Args)]
+struct InspectArgs {
+    /// Files to inspect; `-` reads standard input
+    #[arg(value_name = "PATH", required = true)]
+    paths: Vec<PathBuf>,
+    /// Output format (JSON only)
+    #[arg(long, value_enum, default_value_t = InspectFormat::Json)]
+    format: InspectFormat,
+    /// Indent the JSON
+    #[arg(long)]
+    pretty: bool,
+    /// Read every input as this format, whatever its name and content
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<InputFormat>,
+    /// The name standard input is shown under
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    stdin_filename: String,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InspectFormat {
+    Json,
 }
 
 #[derive(Args)]
@@ -172,6 +199,16 @@ fn main() -> ExitCode {
         }
         Some(Command::Init { force }) => init(force),
         Some(Command::Server) => server(cli.config),
+        Some(Command::Inspect(args)) => {
+            let start = args.paths.iter().find(|p| p.as_os_str() != "-");
+            match load_config(cli.config.as_deref(), start.map_or(Path::new("."), |p| p)) {
+                Ok(config) => inspect(&args, &config),
+                Err(error) => {
+                    print_config_error(&error, error_color);
+                    FAILED
+                }
+            }
+        }
         Some(Command::Rules { .. }) | None => {
             let start = first_path.as_deref().unwrap_or(Path::new("."));
             match load_config(cli.config.as_deref(), start) {
@@ -279,6 +316,27 @@ fn server(config: Option<PathBuf>) -> u8 {
         Err(wirelint::server::ServerError::NoShutdown) => FOUND,
         Err(error) => {
             eprintln!("error: {error}");
+            FAILED
+        }
+    }
+}
+
+fn inspect(args: &InspectArgs, config: &Config) -> u8 {
+    let InspectFormat::Json = args.format;
+    let done = wirelint::inspect::run(
+        &args.paths,
+        &args.stdin_filename,
+        config,
+        args.input_format,
+        args.pretty,
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
+    );
+    match done {
+        Ok(true) => CLEAN,
+        Ok(false) => FAILED,
+        Err(error) => {
+            eprintln!("error: could not write the output: {error}");
             FAILED
         }
     }

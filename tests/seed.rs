@@ -67,7 +67,12 @@ fn the_seed_gets_exactly_the_expected_findings() {
         found,
         [
             ("malformed-header".to_string(), 1, " ".to_string(), vec![]),
-            ("number-conflict".to_string(), 9, "150".to_string(), vec![4]),
+            (
+                "number-conflict".to_string(),
+                9,
+                "150 ISIS fighters".to_string(),
+                vec![3, 4]
+            ),
             (
                 "duplicate-paragraph".to_string(),
                 10,

@@ -7,6 +7,7 @@
 use crate::rule::{RuleCard, RuleSpec, build_rule, parse_cards};
 use std::sync::LazyLock;
 
+mod age_conflict;
 mod duplicate_paragraph;
 mod duplicate_sentence;
 mod headline_number;
@@ -43,6 +44,10 @@ pub static BUILTIN: &[RuleSpec] = &[
     RuleSpec {
         card: include_str!("../../rules/headline-number.toml"),
         build: build_rule::<headline_number::HeadlineNumber>,
+    },
+    RuleSpec {
+        card: include_str!("../../rules/age-conflict.toml"),
+        build: build_rule::<age_conflict::AgeConflict>,
     },
     RuleSpec {
         card: include_str!("../../rules/unbalanced-quote.toml"),
