@@ -321,11 +321,14 @@ impl<'s> Article<'s> {
     /// only because they open a sentence or a quotation. Computed on first use, then shared.
     pub fn inner_capitals(&self) -> &HashSet<String> {
         self.inner_capitals.get_or_init(|| {
+            // Top-level quotations do not overlap and come in order: the one that could hold a
+            // word is the last to open before it.
             let quoted: Vec<Span> = self.quotes().top_level().map(|q| q.content).collect();
             let inside_quote = |span: Span| {
-                quoted
-                    .iter()
-                    .any(|q| q.start <= span.start && span.end <= q.end)
+                let before = quoted.partition_point(|q| q.start <= span.start);
+                before
+                    .checked_sub(1)
+                    .is_some_and(|i| span.end <= quoted[i].end)
             };
             let mut inner = HashSet::new();
             for sentence in &self.sentences {

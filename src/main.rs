@@ -335,6 +335,8 @@ fn inspect(args: &InspectArgs, config: &Config) -> u8 {
     match done {
         Ok(true) => CLEAN,
         Ok(false) => FAILED,
+        // The reader stopped reading (`| head`): what it wanted was written.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => CLEAN,
         Err(error) => {
             eprintln!("error: could not write the output: {error}");
             FAILED
