@@ -10,7 +10,10 @@ For each set (`markdown-hackshackers/`, and the news items of `formats/`: `nitf/
 1. lints the set with the release binary (`--format json`) and prints files linted, files
    skipped (not news items), read errors, and findings per 100 files per rule;
 2. with `--sample N`, prints N findings drawn at random (seeded) with their text, to be read;
-3. unless `--no-fix`: copies the set to a temporary directory, runs `wirelint --fix` there, and
+3. checks that markup adds no finding: each file's article (headline and paragraphs, from
+   `wirelint inspect`) is written out as plain text and linted, and every rule (but
+   `malformed-header`, which reads metadata) must find no more in the file than in its text;
+4. unless `--no-fix`: copies the set to a temporary directory, runs `wirelint --fix` there, and
    checks that every file still parses as its format (JSON with `json`, XML with
    `xml.etree`, Markdown front matter with PyYAML when installed, else that its `---` block
    still closes), that nothing was written to files without fixes, and that each file's mode is
@@ -69,6 +72,29 @@ def lint(exe, paths, options):
     if not out.stdout:
         return {"diagnostics": [], "summary": {}}
     return json.loads(out.stdout)
+
+
+def markup_adds_nothing(exe, files, options, findings):
+    """Files whose findings of some rule outnumber those of the same article as plain text."""
+    counts = Counter((d["path"], d["rule"]) for d in findings if d["rule"] != "malformed-header")
+    extra = []
+    with tempfile.TemporaryDirectory() as temp:
+        for index, path in enumerate(files):
+            out = subprocess.run([exe, "inspect", *options, str(path)], capture_output=True, text=True)
+            if out.returncode != 0:
+                continue
+            model = json.loads(out.stdout)
+            parts = ([model["headline"]["text"]] if model.get("headline") else []) + [
+                p["text"] for p in model["paragraphs"]
+            ]
+            plain = Path(temp) / f"{index}.txt"
+            plain.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
+            report = lint(exe, [plain], [])
+            as_text = Counter(d["rule"] for d in report["diagnostics"])
+            for (name, rule), count in counts.items():
+                if name == str(path) and count > as_text.get(rule, 0):
+                    extra.append(f"{path.name}: {rule} {count} in the file, {as_text.get(rule, 0)} as text")
+    return extra
 
 
 def parses(path, text):
@@ -156,6 +182,9 @@ def main():
         per_rule = Counter(d["rule"] for d in findings)
         for rule, count in sorted(per_rule.items()):
             print(f"  {rule:28} {count:4}  {100 * count / max(linted, 1):6.2f} per 100 files")
+        extra = markup_adds_nothing(exe, files, options, findings)
+        print(f"  markup adds findings in {len(extra)} files" + "".join(f"\n    {e}" for e in extra))
+        failures += len(extra)
         if args.sample and findings:
             rng = random.Random(args.seed)
             for d in rng.sample(findings, min(args.sample, len(findings))):

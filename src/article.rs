@@ -66,6 +66,9 @@ pub enum FieldRole {
     Title,
     /// The article's identifier (`id`, NITF `doc-id`, ninjs `uri`).
     Id,
+    /// The language it is written in (`en`, `de-CH`: ninjs `language`, front matter `lang`,
+    /// XML `xml:lang`).
+    Language,
 }
 
 /// A problem with the metadata found while reading the file (front matter that does not parse).
@@ -369,6 +372,13 @@ impl<'s> Article<'s> {
             .iter()
             .find(|field| field.role == Some(role))
             .map(|field| field.value)
+    }
+
+    /// The language the article's metadata says it is written in, if it says.
+    pub fn language(&self) -> Option<&'s str> {
+        self.field_with_role(FieldRole::Language)
+            .map(|span| self.slice(span).trim())
+            .filter(|language| !language.is_empty())
     }
 
     /// The spans of the paragraphs, in order.

@@ -50,7 +50,15 @@ pub fn check(
     let article = document.article(source);
     let mut view_fixes = HashMap::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
+    let language = article.language();
     for active in rules.active() {
+        // A rule that reads only some languages does not run on an article in another.
+        let reads = |language: &str| {
+            crate::rules::find(active.name).is_none_or(|(_, card)| card.reads(language))
+        };
+        if language.is_some_and(|language| !reads(language)) {
+            continue;
+        }
         for finding in active.rule.check(&article) {
             let finding = if document.is_identity() {
                 finding
@@ -188,4 +196,26 @@ pub fn format_error(source: &Source, format: InputFormat, error: &FormatError) -
         ),
         error.offset.map(|offset| source.position(offset)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Config;
+
+    /// The rules that fire on a ninjs article in `language` whose body spells a name two ways.
+    fn rules_on(language: &str) -> Vec<String> {
+        let text = format!(
+            r#"{{"uri": "urn:1", "language": "{language}", "headline": "Talks", "body_text": "Leader Muammar Gaddafi arrived on Monday. Officials said Gaddafi would stay a week.\n\nThe visit was arranged by Qaddafi aides."}}"#
+        );
+        crate::lint_str("a.json", &text, &Config::default())
+            .into_iter()
+            .map(|d| d.rule)
+            .collect()
+    }
+
+    #[test]
+    fn rules_that_read_english_skip_articles_in_other_languages() {
+        assert_eq!(rules_on("en-GB"), ["name-spelling"]);
+        assert!(rules_on("de").is_empty());
+    }
 }

@@ -391,8 +391,19 @@ fn list_rules(config: &Config, format: ListFormat) -> u8 {
 /// style rule of the config.
 fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, color: bool) -> u8 {
     let print = |card: &RuleCard| {
+        let languages = match card.languages.as_slice() {
+            [] => String::new(),
+            languages => format!(
+                " Reads {}: not run on an article whose metadata names another language.",
+                languages
+                    .iter()
+                    .map(|l| format!("`{l}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        };
         println!(
-            "# {}\n\n{}\n\nDefault level: `{}`.\n\n{}",
+            "# {}\n\n{}\n\nDefault level: `{}`.{languages}\n\n{}",
             card.name,
             card.summary,
             card.level.as_str(),

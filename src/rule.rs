@@ -88,6 +88,9 @@ pub struct RuleCard {
     pub docs: String,
     /// Whether some of its findings carry a safe fix that `--fix` applies.
     pub fixable: bool,
+    /// The languages the rule reads (`en`), or none for a rule that reads any language. It is
+    /// not run on an article whose metadata names another language.
+    pub languages: Vec<String>,
     /// The default options, with the card's own source spans.
     pub options: DeTable<'static>,
 }
@@ -131,6 +134,8 @@ struct CardHead {
     docs: String,
     #[serde(default)]
     fixable: bool,
+    #[serde(default)]
+    languages: Vec<String>,
 }
 
 impl RuleCard {
@@ -154,8 +159,20 @@ impl RuleCard {
             level: head.level,
             docs: head.docs,
             fixable: head.fixable,
+            languages: head.languages,
             options,
         }
+    }
+
+    /// Whether the rule reads articles in `language` (a tag such as `en-GB`: its primary
+    /// subtag is compared).
+    pub fn reads(&self, language: &str) -> bool {
+        let primary = language.split(['-', '_']).next().unwrap_or(language);
+        self.languages.is_empty()
+            || self
+                .languages
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(primary))
     }
 }
 

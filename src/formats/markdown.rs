@@ -227,6 +227,7 @@ fn front_matter(
             "title" => Some(FieldRole::Title),
             "date" => Some(FieldRole::Date),
             "id" => Some(FieldRole::Id),
+            "lang" | "language" => Some(FieldRole::Language),
             _ => None,
         };
         out.field(&name, role, field);

@@ -36,6 +36,13 @@ pub fn read(text: &str) -> Result<Built, FormatError> {
             xml::field(&mut out, text, name, role, value);
         }
     }
+    let language = find(item, "contentMeta")
+        .and_then(|meta| find(meta, "language"))
+        .and_then(|language| attribute(language, "tag"))
+        .or_else(|| xml::language(item));
+    if let Some(value) = language {
+        xml::field(&mut out, text, "language", Some(FieldRole::Language), value);
+    }
     if let Some(meta) = find(item, "itemMeta") {
         for name in ["itemClass", "provider", "pubStatus"] {
             if let Some(value) = find(meta, name)

@@ -112,6 +112,7 @@ pub fn read(text: &str) -> Result<Built, FormatError> {
             "uri" => Some(FieldRole::Id),
             "versioncreated" | "versionCreated" => Some(FieldRole::Date),
             "headline" => Some(FieldRole::Title),
+            "language" => Some(FieldRole::Language),
             _ => None,
         };
         let (value, raw) = match &property.value {

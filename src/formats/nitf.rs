@@ -28,6 +28,10 @@ pub fn read(text: &str) -> Result<Built, FormatError> {
 /// The metadata, headline and paragraphs of a `<nitf>` element (also used for NITF inside a
 /// NewsML-G2 item).
 pub fn read_nitf(out: &mut Assembler, file: &str, nitf: Node<'_, '_>) {
+    let body = find(nitf, "body");
+    if let Some(value) = body.and_then(xml::language).or_else(|| xml::language(nitf)) {
+        xml::field(out, file, "language", Some(FieldRole::Language), value);
+    }
     if let Some(head) = find(nitf, "head") {
         if let Some(title) = find(head, "title") {
             element_field(out, file, "title", Some(FieldRole::Title), title);

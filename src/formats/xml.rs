@@ -172,6 +172,13 @@ pub fn removal(file: &str, node: Node<'_, '_>) -> Span {
     }
 }
 
+/// The language `node` is written in: its own `xml:lang`, or its nearest ancestor's.
+pub fn language<'a>(node: Node<'a, '_>) -> Option<(&'a str, Span)> {
+    node.ancestors()
+        .filter(Node::is_element)
+        .find_map(|n| attribute(n, "lang"))
+}
+
 /// The value of attribute `name` of `node`, with its span in the file.
 pub fn attribute<'a>(node: Node<'a, '_>, name: &str) -> Option<(&'a str, Span)> {
     let attribute = node.attributes().find(|a| a.name() == name)?;

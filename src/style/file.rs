@@ -401,6 +401,7 @@ fn parse(source: &Source) -> Result<StyleRule, StyleError> {
             docs,
             // Substitutions carry a fix that writes the expected text.
             fixable: kind_name == KindName::Substitution,
+            languages: Vec::new(),
             options: DeTable::default(),
         },
         check: StyleCheck {
