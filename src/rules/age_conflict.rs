@@ -127,6 +127,16 @@ impl AgeConflict {
                 (Some("aged" | "age"), Some(","), _) => i.checked_sub(2),
                 _ => None,
             };
+            // In a record of fields (`Yelich, Milwaukee, 31;` in a list of leaders) the words
+            // before the figure are a field after another, not a person's name.
+            let record = |c: usize| {
+                let mut start = c;
+                while start > 0 && self.is_name_word(&tokens[start - 1]) {
+                    start -= 1;
+                }
+                start > 0 && tokens[start - 1].lower == ","
+            };
+            let comma = comma.filter(|&c| !record(c));
             if let Some((name, surname)) = comma.and_then(|c| self.name_before(article, tokens, c))
             {
                 ages.push(Age {
@@ -283,6 +293,17 @@ mod tests {
         ] {
             assert_eq!(check(paragraphs).len(), 1, "{paragraphs:?}");
         }
+    }
+
+    #[test]
+    fn records_of_a_statistics_list_are_not_ages() {
+        assert!(
+            check(&[
+                "Leaders: Yelich, Milwaukee, 31; Alonso, New York, 28; Bell, Pittsburgh, 25.",
+                "Runs: Bell, Pittsburgh, 77; Alonso, New York, 64; Yelich, Milwaukee, 67.",
+            ])
+            .is_empty()
+        );
     }
 
     #[test]
