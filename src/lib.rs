@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod formats;
+pub mod inflect;
 pub mod inspect;
 pub mod numbers;
 pub mod quotes;
