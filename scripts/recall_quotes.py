@@ -25,10 +25,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "wirelint")
 CORPORA = [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
 VERBS = r"(?:said|says|told|added|adds|noted|explained|insisted|warned|stated|argued|according to)"
-# Any cue of the rule's card counts as another attribution that could cover the quotation.
+# Any form of a verb of the rule's card, or any of its cues, counts as another attribution that
+# could cover the quotation. The forms are over-generated (every regular suffix, with and without
+# a final `e` or `y`, a doubled consonant), which only makes the filter stricter.
 with open(os.path.join(ROOT, "rules", "unattributed-quote.toml"), "rb") as card:
-    CUES = tomllib.load(card)["options"]["verbs"]
-VERB = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in CUES) + r")\b", re.I)
+    OPTIONS = tomllib.load(card)["options"]
+
+
+def forms(phrase):
+    """Every spelling a form of the verb phrase may take (its first word inflected)."""
+    head, *rest = phrase.lower().split()
+    stems = {head, head[:-1] if head.endswith(("e", "y")) else head, head + head[-1:]}
+    found = {head, head + "s", head + "es", head[:-1] + "ies"}
+    found |= {stem + suffix for stem in stems for suffix in ("ed", "ing", "d", "ied")}
+    for entry in OPTIONS["irregular-verbs"]:
+        base, *pasts = entry.split()
+        if base == head:
+            found |= set(pasts)
+    return [" ".join([form] + rest) for form in found]
+
+
+CUES = [form for verb in OPTIONS["verbs"] for form in forms(verb)] + OPTIONS["cues"]
+VERB = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in sorted(set(CUES), key=len, reverse=True)) + r")\b", re.I)
 # A closing quote after a comma, then a clause with a speech verb, up to the sentence's end.
 PLANT = re.compile(r',(["”])(\s+[^"“”.]{0,80}?\b' + VERBS + r'\b[^"“”.]{0,80}?)\.(?=\s|$)')
 QUOTE = re.compile(r'["“]([^"“”]+)["”]')

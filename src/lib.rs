@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod attribution;
 pub mod baseline;
 pub mod config;
 pub mod counts;
