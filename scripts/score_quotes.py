@@ -7,10 +7,11 @@ Usage: scripts/score_quotes.py [--corpus DIR] [--binary BIN] [--show CLASS] [--s
 The set is found as <repo>/../shared/corpus/polnear-train, else <repo>/../evalcorpus/
 polnear-train (never copied into the repository), or given with --corpus. It holds `text/`
 (the articles as PolNeAR ships them), `attributions/` (brat standoff: Source, Cue and Content
-spans, tied together by `E` lines, in character offsets of text/) and `wire/` (the same
-articles in the plain wire format: a header line, then every non-blank line of text/, byte for
-byte). The script lints wire/ with the built-in defaults (target/release/wirelint --format
-jsonl --config /dev/null), maps every finding back to text/, and classes it:
+spans, tied together by `E` lines, in character offsets of text/). The script writes each
+article in the plain wire format, as the set's make_wire.py does (a header line, then every
+non-blank line of text/, byte for byte), to a temporary folder (never into the repository),
+lints them with the built-in defaults (target/release/wirelint --format jsonl --config
+/dev/null), maps every finding back to text/, and classes it:
 
 unattributed-quote
   gold-attributed     the quotation's words lie inside the Content of a gold attribution
@@ -32,6 +33,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "wirelint")
@@ -84,26 +86,28 @@ def read_ann(path):
 class Article:
     """A wire file with its text/ original and gold: maps wire byte offsets to text/ characters."""
 
-    def __init__(self, corpus, name, ann_by_stem):
+    def __init__(self, corpus, name, ann):
         self.name = name
-        with open(os.path.join(corpus, "wire", name), "rb") as handle:
-            self.wire_bytes = handle.read()
-        self.wire = self.wire_bytes.decode("utf-8")
         with open(os.path.join(corpus, "text", name), encoding="utf-8", newline="") as handle:
             self.text = handle.read()
-        ann = ann_by_stem.get(name[:-len(".txt")])
-        self.gold = read_ann(ann) if ann else []
-        # The wire file is a header line, then each non-blank line of text/ (without a
+        self.gold = read_ann(ann)
+        # The wire form is a header line, then each non-blank line of text/ (without a
         # trailing \r), one a line: pair each wire line with where it is in text/.
+        date = name.split("_")[1] if name.count("_") >= 2 else "2016-01-01"
+        header = f"date {date} 1\n"
+        kept_lines = []
         self.lines = []  # (wire char start, text char start, length)
-        wire_at = self.wire.index("\n") + 1
+        wire_at = len(header)
         text_at = 0
         for line in self.text.split("\n"):
             kept = line.rstrip("\r")
             if kept.strip():
+                kept_lines.append(kept + "\n")
                 self.lines.append((wire_at, text_at, len(kept)))
                 wire_at += len(kept) + 1
             text_at += len(line) + 1
+        self.wire = header + "".join(kept_lines)
+        self.wire_bytes = self.wire.encode("utf-8")
 
     def char(self, byte_offset):
         """The wire character offset of a byte offset."""
@@ -154,22 +158,23 @@ def main():
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     corpus = args.corpus or find_corpus("polnear-train")
-    wire = os.path.join(corpus, "wire")
-    names = sorted(n for n in os.listdir(wire) if n.endswith(".txt")
-                   and os.path.exists(os.path.join(corpus, "text", n)))
     ann_by_stem = {}
     for ann in os.listdir(os.path.join(corpus, "attributions")):
         if ann.endswith(".ann"):
             ann_by_stem[ann[:-len(".ann")].rsplit("_", 1)[0]] = os.path.join(corpus, "attributions", ann)
-    names = [n for n in names if n[:-len(".txt")] in ann_by_stem]
+    names = sorted(n for n in os.listdir(os.path.join(corpus, "text"))
+                   if n.endswith(".txt") and n[:-len(".txt")] in ann_by_stem)
     if not names:
-        sys.exit(f"no article of {corpus} has its text, wire copy and gold yet")
-    run = subprocess.run([args.binary, "--format", "jsonl", "--config", os.devnull]
-                         + [os.path.join(wire, n) for n in names],
-                         capture_output=True, text=True)
+        sys.exit(f"no article of {corpus} has both its text and its gold yet")
+    articles = {n: Article(corpus, n, ann_by_stem[n[:-len(".txt")]]) for n in names}
+    with tempfile.TemporaryDirectory() as temp:
+        for name, article in articles.items():
+            with open(os.path.join(temp, name), "wb") as out:
+                out.write(article.wire_bytes)
+        run = subprocess.run([args.binary, "--format", "jsonl", "--config", os.devnull, temp],
+                             capture_output=True, text=True)
     if run.returncode == 2 and not run.stdout:
         sys.exit(run.stderr)
-    articles = {}
     found = collections.defaultdict(list)  # class -> [(article, diag)]
     counts = collections.Counter()
     for line in run.stdout.splitlines():
@@ -178,13 +183,12 @@ def main():
         diag = json.loads(line)
         if diag.get("rule") not in RULES:
             continue
-        name = os.path.basename(diag["path"])
-        article = articles.get(name) or articles.setdefault(name, Article(corpus, name, ann_by_stem))
+        article = articles[os.path.basename(diag["path"])]
         counts[diag["rule"]] += 1
         kind = article.classify(diag) if diag["rule"] == "unattributed-quote" else "unbalanced"
         found[kind].append((article, diag))
     total = len(names)
-    print(f"polnear sample: {total} articles with text, wire copy and gold ({corpus})")
+    print(f"polnear sample: {total} articles with text and gold ({corpus})")
     for rule in RULES:
         print(f"  {rule:20} {counts[rule]:5} findings = {100 * counts[rule] / total:6.2f} per 100 articles")
     for kind in ("gold-attributed", "gold-no-source", "gold-unattributed", "unbalanced"):

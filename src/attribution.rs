@@ -33,6 +33,9 @@ pub struct Lexicon {
     pub pronouns: HashSet<String>,
     /// Words after which a noun is a speaker (`the`, `a`, `his`).
     pub determiners: HashSet<String>,
+    /// Words after which a form of a verb is a noun or an adjective (`the claims`, `an
+    /// estimated`).
+    pub noun_markers: HashSet<String>,
     /// Capitalised words that are not names (`The`, `But`).
     pub function_words: HashSet<String>,
     /// Words after which a verb is passive (`was said`).
@@ -202,9 +205,9 @@ impl Lexicon {
         Reading { masked, paragraphs }
     }
 
-    /// The length of the speech verb or cue phrase at the start of `tokens`, if one is there.
-    /// A form that may be a noun (`report`, `claims`) after a determiner or a possessive is a
-    /// noun (`the claims`, `Trump's tweets`).
+    /// The length of the speech verb or cue phrase at token `i`, if one is there. A form after
+    /// an article, a possessive determiner or a possessive is a noun or an adjective (`the claims`, `Trump's tweets`,
+    /// `an estimated 5 pct`).
     fn verb_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let rest = tokens.get(i..)?;
         if let Some(cue) = self
@@ -214,14 +217,11 @@ impl Lexicon {
         {
             return Some(cue.len());
         }
-        let (len, base) = self.verbs.match_at(rest)?;
-        let word = &rest[0].lower;
-        let may_be_noun = base.split_whitespace().next() == Some(word.as_str())
-            || (word.ends_with('s') && !word.ends_with("ss"));
-        let after_determiner = i.checked_sub(1).is_some_and(|j| {
-            self.determiners.contains(&tokens[j].lower) || is_possessive(&tokens[j])
+        let (len, _) = self.verbs.match_at(rest)?;
+        let after_marker = i.checked_sub(1).is_some_and(|j| {
+            self.noun_markers.contains(&tokens[j].lower) || is_possessive(&tokens[j])
         });
-        (!(may_be_noun && after_determiner)).then_some(len)
+        (!after_marker).then_some(len)
     }
 
     /// The speakers credited in a sentence: each speech verb or cue with the speaker nearest
@@ -349,6 +349,29 @@ impl Lexicon {
         i
     }
 
+    /// Skip back over an aside that ends right before `end`: one between brackets, commas or
+    /// dashes, of at most twelve tokens with no stop in it.
+    fn skip_aside_back(tokens: &[Token], end: usize) -> usize {
+        let Some(last) = end.checked_sub(1).map(|j| tokens[j].lower.as_str()) else {
+            return end;
+        };
+        let open = match last {
+            ")" => "(",
+            "]" => "[",
+            "," | "-" | "–" | "—" => last,
+            _ => return end,
+        };
+        for j in (end.saturating_sub(14)..end - 1).rev() {
+            if tokens[j].lower == open {
+                return j;
+            }
+            if is_stop(&tokens[j]) {
+                return end;
+            }
+        }
+        end
+    }
+
     /// The ends (exclusive) a speaker starting at `i` may have, longest last: a pronoun or a
     /// word of `speakers`; a name (capitalised words, initials and titles with their
     /// periods); a determiner or a possessive and up to four more words.
@@ -440,7 +463,8 @@ impl Lexicon {
         })
     }
 
-    /// A speaker ending right before the token at `end` (an adverb may come between).
+    /// A speaker ending right before the token at `end` (an adverb or an aside may come
+    /// between: `the band - whose album sold best - thanked`).
     fn speaker_before(&self, tokens: &[Token], end: usize) -> Option<Speaker> {
         let end = match end.checked_sub(1).map(|j| &tokens[j]) {
             Some(t) if t.word && (self.adverbs.contains(&t.lower) || t.lower.ends_with("ly")) => {
@@ -448,6 +472,7 @@ impl Lexicon {
             }
             _ => end,
         };
+        let end = Self::skip_aside_back(tokens, end);
         (end.saturating_sub(6)..end).find_map(|start| {
             let (ends, speaker) = self.speaker_ends(tokens, start);
             ends.contains(&end).then_some(speaker).flatten()

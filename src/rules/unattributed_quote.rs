@@ -24,6 +24,7 @@ pub struct Options {
     speakers: Vec<String>,
     pronouns: Vec<String>,
     determiners: Vec<String>,
+    noun_markers: Vec<String>,
     function_words: Vec<String>,
     passive_markers: Vec<String>,
     adverbs: Vec<String>,
@@ -75,6 +76,7 @@ impl BuildRule for UnattributedQuote {
                 speakers: word_set(&options.speakers),
                 pronouns: word_set(&options.pronouns),
                 determiners: word_set(&options.determiners),
+                noun_markers: word_set(&options.noun_markers),
                 function_words: word_set(&options.function_words),
                 passive_markers: word_set(&options.passive_markers),
                 adverbs: word_set(&options.adverbs),
@@ -445,8 +447,8 @@ impl UnattributedQuote {
         if cued {
             return true;
         }
-        // A title keeps its Title Case; a comma or period inside the closing mark is the
-        // sentence's (`"Bathroom Bill,"`).
+        // A title keeps its Title Case and may end in `?` or `!` (`"How Soon Is Now?"`); a
+        // comma or period inside the closing mark is the sentence's (`"Bathroom Bill,"`).
         let title = content
             .trim_end()
             .trim_end_matches(['.', ',', ';', ':'])
@@ -454,7 +456,7 @@ impl UnattributedQuote {
         let title_words: Vec<&str> = title.split_whitespace().collect();
         self.title_case_titles
             && title_words.len() <= self.max_title_words
-            && !title.ends_with(['.', '?', '!'])
+            && !title.ends_with('.')
             && title_words
                 .first()
                 .is_some_and(|w| w.starts_with(char::is_uppercase))
@@ -836,5 +838,138 @@ mod tests {
             )]
         );
         silent("“We will not go back until the port is safe,” he said.");
+    }
+
+    const SAFE: &str = "We will not go back until the port is safe";
+
+    #[test]
+    fn any_verb_of_saying_in_the_frame_of_the_quotation() {
+        silent(&format!("“{SAFE},” Lee fumed."));
+        silent(&format!("“{SAFE},” the union leader answered on Monday."));
+        silent(&format!("“{SAFE},” Lee, who leads the union, shouted."));
+        silent(&format!("“{SAFE},” shouted Lee."));
+        silent(&format!("Lee shouted, “{SAFE}.”"));
+        silent(&format!("The crowd chanted “{SAFE}” all night."));
+        silent(&format!("“{SAFE},” as Lee put it."));
+    }
+
+    #[test]
+    fn every_form_of_a_listed_verb() {
+        silent(&format!("“{SAFE},” Lee states in the letter."));
+        silent(&format!("“{SAFE},” Lee notes."));
+        silent(&format!("Lee claims that “{SAFE}” for anyone."));
+        silent(&format!("Lee continues: “{SAFE}.”"));
+        silent(&format!(
+            "Lee was at the gate, asserting that “{SAFE} for anyone.”"
+        ));
+        silent(&format!(
+            "Lee spent the day tweeting that “{SAFE} for anyone.”"
+        ));
+    }
+
+    #[test]
+    fn a_verb_that_is_plainly_not_of_saying_does_not_attribute() {
+        assert_eq!(
+            flagged(&format!("The strike ended, “and {SAFE} for all of us.”")).len(),
+            1
+        );
+        // A form that may be a noun, after a determiner, is a noun.
+        assert_eq!(
+            flagged("The claims “that the port is unsafe for every worker” are false.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_speaker_may_stand_anywhere_in_the_paragraph() {
+        silent(&format!(
+            "Lee said the strike would go on. The crews cheered. Nobody moved. “{SAFE}.”"
+        ));
+    }
+
+    #[test]
+    fn the_speaker_may_stand_in_the_previous_paragraph() {
+        silent(&format!(
+            "Lee said the strike would go on. The crews cheered.\n“{SAFE}.”"
+        ));
+        // Only for a quotation that opens its paragraph.
+        assert_eq!(
+            flagged(&format!(
+                "Lee said the strike would go on.\nThe crews cheered. “{SAFE}.”"
+            ))
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn dash_credits_and_credit_lines() {
+        silent(&format!("“{SAFE}.” — Ann Lee"));
+        silent(&format!("“{SAFE}.” ― Lee, union chief"));
+        silent(&format!("“{SAFE}.” -- @portunion"));
+        silent(&format!("“{SAFE}.”\n– Ann Lee, union chief"));
+        assert_eq!(
+            flagged(&format!("“{SAFE}.” — and then the crews went home.")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn source_tags_and_transcript_labels() {
+        silent(&format!("“{SAFE}.” [Port Daily]"));
+        silent(&format!("“{SAFE}.” (Harbour News)"));
+        silent(&format!(
+            "LEE: We stay out. It is “{SAFE} for anyone, and we know it.”"
+        ));
+        silent(&format!("MS. LEE: “{SAFE}.”"));
+        assert_eq!(flagged(&format!("“{SAFE}.” (see below)")).len(), 1);
+    }
+
+    #[test]
+    fn the_statement_read_and_social_media_cues() {
+        silent(&format!("“{SAFE},” read the statement."));
+        silent(&format!("“{SAFE},” the statement read."));
+        silent(&format!("“{SAFE},” Lee on Twitter."));
+        silent(&format!("Lee in a tweet: “{SAFE}.”"));
+        silent(&format!("The union posted on Facebook: “{SAFE}.”"));
+    }
+
+    #[test]
+    fn titles_with_punctuation_inside_the_closing_mark() {
+        silent("Critics call it the “Safe Ports For Every Worker Act,” which passed.");
+        silent("The union sang “Stand Up For The Port Workers.”");
+    }
+
+    #[test]
+    fn a_short_quotation_passes_its_speaker_on() {
+        silent(&format!("“No,” Lee said. “Never.”\n“{SAFE}.”"));
+    }
+
+    #[test]
+    fn cases_that_must_fire() {
+        // A quotation opening its own paragraph, with no speaker in it or before it.
+        assert_eq!(
+            flagged(&format!("The crews went home.\n“{SAFE}.”")),
+            [format!("“{SAFE}.”")]
+        );
+        // A pronoun before anyone is named; the finding names whom the story names later.
+        let source = Source::new(
+            "t.txt",
+            format!("date 2026-02-02 1\nHeadline\n“{SAFE},” she said.\nAnn Lee leads the union.\n"),
+        );
+        let findings = rule().check(&Article::parse(&source));
+        assert_eq!(findings.len(), 1);
+        let labels: Vec<(&str, &str)> = findings[0]
+            .secondary
+            .iter()
+            .map(|l| (source.slice(l.span), l.message.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("she", "refers to no one named so far"),
+                ("Ann", "the story names `Ann` only here")
+            ]
+        );
     }
 }
