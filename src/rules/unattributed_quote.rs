@@ -404,17 +404,23 @@ impl<'a, 'r> Context<'a, 'r> {
         let mut first = None;
         for paragraph in &self.reading.paragraphs {
             for range in &paragraph.sentences {
-                let words: Vec<&Token> = paragraph.tokens[range.clone()]
-                    .iter()
-                    .filter(|t| t.word)
-                    .collect();
-                for (i, word) in words.iter().enumerate() {
+                let tokens = &paragraph.tokens[range.clone()];
+                let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].word).collect();
+                for (n, &i) in words.iter().enumerate() {
+                    let word = &tokens[i];
                     let named = word.capitalised
                         && !lexicon.function_words.contains(&word.lower)
                         && !lexicon.pronouns.contains(&word.lower)
-                        && (i > 0 || words.get(1).is_some_and(|next| next.capitalised));
+                        && (n > 0 || words.get(1).is_some_and(|&next| tokens[next].capitalised));
                     if named {
-                        return (Some(first.unwrap_or(word.span.start)), Some(word.span));
+                        // The whole name: the capitalised words that follow it.
+                        let last = tokens[i..]
+                            .iter()
+                            .take_while(|t| t.word && t.capitalised)
+                            .last()
+                            .map_or(word.span.end, |t| t.span.end);
+                        let name = Span::new(word.span.start, last);
+                        return (Some(first.unwrap_or(word.span.start)), Some(name));
                     }
                     if first.is_none() && lexicon.speakers.contains(&word.lower) {
                         first = Some(word.span.start);
@@ -968,7 +974,7 @@ mod tests {
             labels,
             [
                 ("she", "refers to no one named so far"),
-                ("Ann", "the story names `Ann` only here")
+                ("Ann Lee", "the story names `Ann Lee` only here")
             ]
         );
     }

@@ -44,10 +44,12 @@ impl Rule for UnbalancedQuote {
                 .get(index + 1)
                 .filter(|next| next.paragraph == quotation.paragraph)
                 .filter(|next| next.span.start < paragraph_end);
-            let (end, label) = match cut_by {
+            let (end, label, note) = match cut_by {
                 Some(next) => (
                     next.opening_mark(),
                     "another quotation opens here while this one is still open",
+                    "a quotation must close before the next one opens, unless that one is \
+                     nested in it and closes first",
                 ),
                 None => (
                     content
@@ -58,6 +60,8 @@ impl Rule for UnbalancedQuote {
                             Span::new(start, quotation.content.end)
                         }),
                     "the paragraph ends with the quotation still open",
+                    "a quote left open at the end of a paragraph must go on in the next, which \
+                     then opens with a quote mark",
                 ),
             };
             findings.push(
@@ -67,10 +71,7 @@ impl Rule for UnbalancedQuote {
                     "this quote mark opens a quotation",
                 )
                 .with_secondary(end, label)
-                .with_note(
-                    "a quote left open at the end of a paragraph must go on in the next, which \
-                     then opens with a quote mark",
-                )
+                .with_note(note)
                 .with_help("add the closing quote mark where the quotation ends"),
             );
         }
