@@ -26,7 +26,7 @@ import tempfile
 import tomllib
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, "target", "release", "wirelint")
+BIN = os.environ.get("WIRELINT", os.path.join(ROOT, "target", "release", "wirelint"))
 VERBS = r"(?:said|says|told|added|adds|noted|explained|insisted|warned|stated|argued|according to)"
 with open(os.path.join(ROOT, "rules", "unattributed-quote.toml"), "rb") as card:
     OPTIONS = tomllib.load(card)["options"]

@@ -98,6 +98,9 @@ pub struct Reading {
     pub masked: String,
     /// Each paragraph, in order.
     pub paragraphs: Vec<ParagraphReading>,
+    /// The headline names a speaker: with a speech verb, or as a label before a colon
+    /// (`Cecile Richards: 'We will not back down'`).
+    pub headline_speaker: bool,
 }
 
 impl Reading {
@@ -202,7 +205,15 @@ impl Lexicon {
                 }
             })
             .collect();
-        Reading { masked, paragraphs }
+        let headline_speaker = article.headline.is_some_and(|headline| {
+            let tokens = tokenize(article.slice(headline), headline.start);
+            name_label(&tokens) || !self.credits(&tokens).is_empty()
+        });
+        Reading {
+            masked,
+            paragraphs,
+            headline_speaker,
+        }
     }
 
     /// The length of the speech verb or cue phrase at token `i`, if one is there. A form after
@@ -534,6 +545,16 @@ impl Lexicon {
     pub fn credit_line(&self, tokens: &[Token]) -> bool {
         tokens.iter().filter(|t| t.word).count() <= 12 && self.dash_credit(tokens, 0).is_some()
     }
+}
+
+/// Whether a headline opens with a name and a colon: up to four capitalised words (`Cecile
+/// Richards:`, `TRUMP:`).
+fn name_label(tokens: &[Token]) -> bool {
+    let Some(colon) = tokens.iter().take(8).position(|t| t.lower == ":") else {
+        return false;
+    };
+    let words = &tokens[..colon];
+    (1..=4).contains(&words.len()) && words.iter().all(|t| t.word && t.capitalised)
 }
 
 /// Whether a paragraph opens with a transcript label: up to four words in capitals (titles

@@ -561,6 +561,7 @@ impl Rule for UnattributedQuote {
         let context = Context::new(article, self);
         // Whether each paragraph hands a speaker on to a quotation that opens the next one:
         // it names a speaker with a verb, has a transcript label, or an attributed quotation.
+        // (The headline does so for the first paragraph when it names a speaker.)
         let mut hands_over: Vec<bool> = context
             .credits
             .iter()
@@ -583,7 +584,10 @@ impl Rule for UnattributedQuote {
             chain_start = chain_end;
             let first = chain[0];
             let last = chain[chain.len() - 1];
-            let handed_over = first.paragraph > 0 && hands_over[first.paragraph - 1];
+            let handed_over = match first.paragraph.checked_sub(1) {
+                Some(previous) => hands_over[previous],
+                None => context.reading.headline_speaker,
+            };
             let follows = previous.is_some_and(|(end, attributed)| {
                 attributed
                     && context.reading.masked[end..first.span.start]
@@ -977,5 +981,19 @@ mod tests {
                 ("Ann Lee", "the story names `Ann Lee` only here")
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_that_names_the_speaker_hands_over_to_the_first_paragraph() {
+        let check = |headline: &str| {
+            let source = Source::new(
+                "t.txt",
+                format!("date 2026-02-02 1\n{headline}\n“{SAFE}.”\nThe crews went home.\n"),
+            );
+            rule().check(&Article::parse(&source)).len()
+        };
+        assert_eq!(check("Ann Lee: ‘The Port Is Not Safe’"), 0);
+        assert_eq!(check("Union Chief Says Port Is Unsafe"), 0);
+        assert_eq!(check("Port Strike Enters Second Week"), 1);
     }
 }
