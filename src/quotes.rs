@@ -172,9 +172,9 @@ impl Scanner<'_> {
         // its context, nor an apostrophe.
         let mut closer_after = vec![false; marks.len() + 1];
         for (i, mark) in marks.iter().enumerate().rev() {
-            let may_close = mark.kind == Kind::Double
-                && !mark.inside_word
-                && !(mark.after_space && !mark.before_space);
+            // Not clearly an opener: after a space and before a word.
+            let opener = mark.after_space && !mark.before_space;
+            let may_close = mark.kind == Kind::Double && !mark.inside_word && !opener;
             closer_after[i] = closer_after[i + 1] || may_close;
         }
         let mut continued = continued;

@@ -95,6 +95,10 @@ impl BuildRule for UnattributedQuote {
     }
 }
 
+/// How many tokens next to a quotation the rule looks at for a word (so that a paragraph of
+/// bare quote marks is read in linear time).
+const WINDOW: usize = 12;
+
 /// Who a quotation is credited to, as far as pronouns go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Credit {
@@ -303,6 +307,7 @@ impl<'a, 'r> Context<'a, 'r> {
     fn by_agent(&self, marks: Marks) -> bool {
         let words: Vec<&Token> = self.tokens(marks.paragraph)[marks.after..]
             .iter()
+            .take(WINDOW)
             .filter(|t| t.word)
             .take(3)
             .collect();
@@ -362,6 +367,7 @@ impl<'a, 'r> Context<'a, 'r> {
         let lexicon = &self.rule.lexicon;
         self.tokens(marks.paragraph)[range.start..marks.open]
             .iter()
+            .take(WINDOW)
             .filter(|t| t.word)
             .take(4)
             .any(|t| {
@@ -385,6 +391,7 @@ impl<'a, 'r> Context<'a, 'r> {
         let previous = sentences[sentence - 1].clone();
         self.tokens(marks.paragraph)[previous]
             .iter()
+            .take(WINDOW)
             .find(|t| t.word)
             .is_some_and(|first| {
                 self.rule.lexicon.pronouns.contains(&first.lower)
@@ -443,6 +450,7 @@ impl UnattributedQuote {
         let before: Vec<&str> = context.tokens(marks.paragraph)[..marks.open]
             .iter()
             .rev()
+            .take(WINDOW)
             .filter(|t| t.word)
             .take(3)
             .map(|t| t.lower.as_str())
