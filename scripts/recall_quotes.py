@@ -60,16 +60,20 @@ CUES = sorted({f for verb in OPTIONS["verbs"] for f in forms(verb)} | set(OPTION
               key=len, reverse=True)
 CUE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in CUES) + r")\b", re.I)
 NOUN_MARKERS = {word.lower() for word in OPTIONS["noun-markers"]}
+# Forms that may be nouns (`report`, `claims`): after a possessive they are (`Smith's claims`).
+NOUN_LIKE = {form for verb in OPTIONS["verbs"] for head in [verb.split()[0].lower()]
+             for form in (head, head + "s", head + "es", head[:-1] + "ies")}
 
 
 def credits(text):
     """Whether `text` has a form of a verb or a cue of the card that the rule reads as a verb:
-    not after a noun marker (an article, a quantifier, a preposition: `the report`) or a
-    possessive (`Smith's claims`)."""
+    not after a noun marker (an article, a quantifier, a preposition: `the report`), nor a form
+    that may be a noun after a possessive (`Smith's claims`, but `Moody's said`)."""
     for match in CUE.finditer(text):
         before = text[:match.start()].split()
         word = before[-1].lower() if before else ""
-        if word not in NOUN_MARKERS and not word.endswith(("'s", "’s")):
+        possessive = word.endswith(("'s", "’s")) and match.group(0).split()[0].lower() in NOUN_LIKE
+        if word not in NOUN_MARKERS and not possessive:
             return True
     return False
 

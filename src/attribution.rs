@@ -151,9 +151,11 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
     found
 }
 
-/// Whether a token ends the search for a speaker: a clause break or a quote mark.
+/// Whether a token ends the search for a speaker: a clause break. (The words of quotations are
+/// blanked out, so the search reads past a quotation as past a single word: `Kerpen needled
+/// the "reporter," saying`.)
 fn is_boundary(token: &Token) -> bool {
-    matches!(token.lower.as_str(), ";" | ":" | "\"" | "“" | "”")
+    matches!(token.lower.as_str(), ";" | ":")
 }
 
 /// Whether a token ends a sentence or a clause, so that a frame stops there.
@@ -217,8 +219,8 @@ impl Lexicon {
     }
 
     /// The length of the speech verb or cue phrase at token `i`, if one is there. A form after
-    /// an article, a possessive determiner or a possessive is a noun or an adjective (`the claims`, `Trump's tweets`,
-    /// `an estimated 5 pct`).
+    /// a noun marker is a noun or an adjective (`the claims`, `an estimated 5 pct`), and so is
+    /// a form that may be a noun after a possessive (`Trump's tweets`).
     fn verb_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let rest = tokens.get(i..)?;
         if let Some(cue) = self
@@ -228,9 +230,15 @@ impl Lexicon {
         {
             return Some(cue.len());
         }
-        let (len, _) = self.verbs.match_at(rest)?;
+        let (len, base) = self.verbs.match_at(rest)?;
+        // After a possessive only a form that may be a noun is one (`Trump's tweets`, but
+        // `Moody's said`).
+        let word = &rest[0].lower;
+        let may_be_noun = base.split_whitespace().next() == Some(word.as_str())
+            || (word.ends_with('s') && !word.ends_with("ss"));
         let after_marker = i.checked_sub(1).is_some_and(|j| {
-            self.noun_markers.contains(&tokens[j].lower) || is_possessive(&tokens[j])
+            self.noun_markers.contains(&tokens[j].lower)
+                || (may_be_noun && is_possessive(&tokens[j]))
         });
         (!after_marker).then_some(len)
     }
@@ -321,7 +329,10 @@ impl Lexicon {
             return Some(len);
         }
         let word = &token.lower;
-        if self.function_words.contains(word) || word.len() < 4 {
+        let after_marker = i.checked_sub(1).is_some_and(|j| {
+            self.noun_markers.contains(&tokens[j].lower) || is_possessive(&tokens[j])
+        });
+        if self.function_words.contains(word) || word.len() < 4 || after_marker {
             return None;
         }
         let past = word.ends_with("ed");

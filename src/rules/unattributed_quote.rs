@@ -1004,4 +1004,19 @@ mod tests {
         assert_eq!(check("Union Chief Says Port Is Unsafe"), 0);
         assert_eq!(check("Port Strike Enters Second Week"), 1);
     }
+
+    #[test]
+    fn a_possessive_name_before_a_past_is_a_speaker() {
+        silent(&format!("“{SAFE},” Moody's said in a release."));
+        assert_eq!(
+            flagged("The union's claims “that the port is unsafe for every worker” are false.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_speaker_search_reads_past_a_short_quotation() {
+        silent(&format!("Lee mocked the “experts,” saying, “{SAFE}!”"));
+        silent(&format!("But she wanted to know, “Why is it that {SAFE}?”"));
+    }
 }
