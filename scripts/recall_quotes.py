@@ -15,7 +15,9 @@ the rule reads it: `the report`), and a previous paragraph with no such verb or 
 mark and no colon at its end. It deletes the clause (`," he said.` becomes `."`), writes
 the copy to a temporary folder (never into the repository), runs target/release/wirelint
 --format jsonl over the copies, and counts the planted quotations that get an
-unattributed-quote finding at their opening mark.
+unattributed-quote finding at their opening mark. With --loose, the previous paragraph may hold
+anything: the share found then says how often the paragraph before credits a quotation that
+opens its own (by design, a speaker named there carries over).
 """
 import argparse
 import json
@@ -100,8 +102,9 @@ def paragraphs(text):
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def candidate(text):
-    """The stripped text and the offset of the planted quotation's opening mark, or None."""
+def candidate(text, loose=False):
+    """The stripped text and the offset of the planted quotation's opening mark, or None. With
+    `loose`, the previous paragraph may hold anything."""
     previous = ""
     for start, end in paragraphs(text):
         paragraph = text[start:end].rstrip("\n")
@@ -110,8 +113,8 @@ def candidate(text):
             match
             and len(match.group(2).split()) >= 4
             and not credits(match.group(2))
-            and not credits(previous)
-            and not MARK.search(previous)
+            and (loose or not credits(previous))
+            and (loose or not MARK.search(previous))
             and not previous.rstrip().endswith(":")
         )
         if ok:
@@ -128,6 +131,9 @@ def main():
     parser.add_argument("--corpus", action="append", help="a folder of articles (repeatable)")
     parser.add_argument("--limit", type=int, default=0, help="at most N planted files per corpus")
     parser.add_argument("--show", action="store_true", help="print the missed quotations")
+    parser.add_argument("--loose", action="store_true",
+                        help="let the previous paragraph hold anything (an attribution there "
+                             "credits the quotation by design, so this is not recall)")
     args = parser.parse_args()
     corpora = args.corpus or [c for c in (find_corpus("reuters"), find_corpus("bbc"),
                                           find_corpus("polnear-train", "text")) if c]
@@ -144,7 +150,7 @@ def main():
                     continue
                 if corpus.endswith(os.path.join("polnear-train", "text")):
                     text = as_wire(text)
-                found = candidate(text)
+                found = candidate(text, args.loose)
                 if found is None:
                     continue
                 stripped, opening = found

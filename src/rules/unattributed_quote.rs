@@ -1009,7 +1009,8 @@ mod tests {
     fn a_possessive_name_before_a_past_is_a_speaker() {
         silent(&format!("“{SAFE},” Moody's said in a release."));
         assert_eq!(
-            flagged("The union's claims “that the port is unsafe for every worker” are false.").len(),
+            flagged("The union's claims “that the port is unsafe for every worker” are false.")
+                .len(),
             1
         );
     }
