@@ -9,7 +9,8 @@
 //! - a frame after it: a speaker and a verb (`"...," Smith fumed`), or a verb and a speaker
 //!   (`"...," read the statement`), whatever the verb unless it is plainly not one of saying,
 //!   writing, thinking or showing (`not-saying`);
-//! - a frame before it: a speaker and a verb (`Smith fumed, "..."`);
+//! - a frame before it: a speaker and a verb (`Smith fumed, "..."`), or a sentence that opens
+//!   with them (`Trump also embraced it -- "..."`);
 //! - a dash credit (`"..." — Smith`) or a bracketed source tag (`"..." [Politico]`).
 
 use crate::article::Article;
@@ -196,7 +197,7 @@ impl Lexicon {
                     .collect();
                 let credits = sentences
                     .iter()
-                    .flat_map(|range| self.credits(&tokens[range.clone()]))
+                    .flat_map(|range| self.credits(&tokens[range.clone()], false))
                     .collect();
                 let label = transcript_label(&tokens);
                 ParagraphReading {
@@ -209,7 +210,7 @@ impl Lexicon {
             .collect();
         let headline_speaker = article.headline.is_some_and(|headline| {
             let tokens = tokenize(article.slice(headline), headline.start);
-            name_label(&tokens) || !self.credits(&tokens).is_empty()
+            name_label(&tokens) || !self.credits(&tokens, true).is_empty()
         });
         Reading {
             masked,
@@ -237,19 +238,27 @@ impl Lexicon {
         let may_be_noun = base.split_whitespace().next() == Some(word.as_str())
             || (word.ends_with('s') && !word.ends_with("ss"));
         let after_marker = i.checked_sub(1).is_some_and(|j| {
-            self.noun_markers.contains(&tokens[j].lower)
-                || (may_be_noun && is_possessive(&tokens[j]))
+            self.is_noun_marker(tokens, j) || (may_be_noun && is_possessive(&tokens[j]))
         });
         (!after_marker).then_some(len)
     }
 
+    /// Whether the token at `j` is a noun marker: one of `noun_markers`, in lower case or
+    /// opening its sentence (a capitalised `From` inside a sentence is a name).
+    fn is_noun_marker(&self, tokens: &[Token], j: usize) -> bool {
+        self.noun_markers.contains(&tokens[j].lower) && (j == 0 || !tokens[j].capitalised)
+    }
+
     /// The speakers credited in a sentence: each speech verb or cue with the speaker nearest
     /// it (the subject right before it, else up to ten words before, else up to five after).
-    pub fn credits(&self, tokens: &[Token]) -> Vec<Speaker> {
+    /// A capitalised word inside a sentence is part of a name (`State Department`), unless
+    /// the sentence is in `title_case` (a headline).
+    pub fn credits(&self, tokens: &[Token], title_case: bool) -> Vec<Speaker> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
-            let Some(len) = self.verb_at(tokens, i) else {
+            let in_name = i > 0 && tokens[i].capitalised && !title_case;
+            let Some(len) = self.verb_at(tokens, i).filter(|_| !in_name) else {
                 i += 1;
                 continue;
             };
@@ -329,9 +338,9 @@ impl Lexicon {
             return Some(len);
         }
         let word = &token.lower;
-        let after_marker = i.checked_sub(1).is_some_and(|j| {
-            self.noun_markers.contains(&tokens[j].lower) || is_possessive(&tokens[j])
-        });
+        let after_marker = i
+            .checked_sub(1)
+            .is_some_and(|j| self.is_noun_marker(tokens, j) || is_possessive(&tokens[j]));
         if self.function_words.contains(word) || word.len() < 4 || after_marker {
             return None;
         }
@@ -443,11 +452,14 @@ impl Lexicon {
 
     /// A speaker and a verb starting at `i`, with an aside or an adverb between them
     /// (`Smith fumed`, `the senator, a Democrat, answered`, `he later wrote`).
-    fn speaker_then_verb(&self, tokens: &[Token], i: usize) -> Option<Speaker> {
+    /// A third person read from its `-s` (`fumes`) counts only when `present` allows: not at
+    /// the start of a sentence, where it is as likely a plural noun (`the party's main
+    /// problems are`).
+    fn speaker_then_verb(&self, tokens: &[Token], i: usize, present: bool) -> Option<Speaker> {
         let (ends, speaker) = self.speaker_ends(tokens, i);
         ends.into_iter().rev().find_map(|end| {
             let at = self.skip_adverb(tokens, Self::skip_aside(tokens, end));
-            self.frame_verb(tokens, at, true).and(speaker)
+            self.frame_verb(tokens, at, present).and(speaker)
         })
     }
 
@@ -460,12 +472,21 @@ impl Lexicon {
         } else {
             i
         };
-        if let Some(speaker) = self.speaker_then_verb(tokens, i) {
+        if let Some(speaker) = self.speaker_then_verb(tokens, i, true) {
             return Some(speaker);
         }
         let len = self.frame_verb(tokens, i, false)?;
         let (ends, speaker) = self.speaker_ends(tokens, i + len);
         (!ends.is_empty()).then_some(speaker).flatten()
+    }
+
+    /// The speaker of a sentence that opens with a speaker and a verb before a quotation that
+    /// opens at token `open`: `Trump also embraced the idea -- "I think ..."`. The sentence
+    /// starts at token `start`.
+    pub fn subject_frame(&self, tokens: &[Token], start: usize, open: usize) -> Option<Speaker> {
+        let before = tokens.get(..open)?;
+        let first = (start..open).find(|&i| before[i].word)?;
+        self.speaker_then_verb(before, first, false)
     }
 
     /// The speaker of a frame right before a quotation whose opening mark follows the tokens

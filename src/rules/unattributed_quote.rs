@@ -266,7 +266,14 @@ impl<'a, 'r> Context<'a, 'r> {
             })
             .flatten()
             .map(Credit::of);
-        let before = lexicon.before_frame(tokens, marks.open).map(Credit::of);
+        let subject = self
+            .sentence_of(marks.paragraph, marks.open)
+            .map(|i| self.reading.paragraphs[marks.paragraph].sentences[i].start)
+            .and_then(|start| lexicon.subject_frame(tokens, start, marks.open));
+        let before = lexicon
+            .before_frame(tokens, marks.open)
+            .or(subject)
+            .map(Credit::of);
         let tagged = (quotation.closed && Lexicon::source_tag(tokens, marks.after))
             || self.reading.paragraphs[marks.paragraph].label;
         match (after, before) {
@@ -1019,5 +1026,26 @@ mod tests {
     fn the_speaker_search_reads_past_a_short_quotation() {
         silent(&format!("Lee mocked the “experts,” saying, “{SAFE}!”"));
         silent(&format!("But she wanted to know, “Why is it that {SAFE}?”"));
+    }
+
+    #[test]
+    fn a_capitalised_verb_form_inside_a_sentence_is_a_name() {
+        assert_eq!(
+            flagged(&format!(
+                "The State Department named a new envoy.\n“{SAFE}.”"
+            ))
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_speaker_and_a_verb() {
+        silent(&format!("Lee also embraced the idea -- “{SAFE}.”"));
+        silent(&format!("She then turned to the crews and, “{SAFE}.”"));
+        assert_eq!(
+            flagged(&format!("The strike ended, and then: no. “{SAFE}.”")).len(),
+            1
+        );
     }
 }
