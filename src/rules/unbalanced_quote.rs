@@ -59,7 +59,7 @@ impl Rule for UnbalancedQuote {
                             let start = quotation.content.start + content.len() - word.len();
                             Span::new(start, quotation.content.end)
                         }),
-                    "the paragraph ends with the quotation still open",
+                    "the paragraph ends with it open",
                     "a quote left open at the end of a paragraph must go on in the next, which \
                      then opens with a quote mark",
                 ),
@@ -142,7 +142,7 @@ mod tests {
             labels("He said “we will stay and fight.\nThe talks ended."),
             [(
                 "fight.".to_string(),
-                "the paragraph ends with the quotation still open".to_string()
+                "the paragraph ends with it open".to_string()
             )]
         );
         assert_eq!(
