@@ -485,7 +485,9 @@ impl Lexicon {
     /// starts at token `start`.
     pub fn subject_frame(&self, tokens: &[Token], start: usize, open: usize) -> Option<Speaker> {
         let before = tokens.get(..open)?;
-        let first = (start..open).find(|&i| before[i].word)?;
+        // The subject is among the sentence's first tokens (a bounded look, so that a
+        // sentence of bare quote marks is read in linear time).
+        let first = (start..open).take(12).find(|&i| before[i].word)?;
         self.speaker_then_verb(before, first, false)
     }
 
