@@ -41,7 +41,10 @@ def excerpt(path, diag):
     except OSError:
         return ""
     start, end = span.get("start", 0), span.get("end", 0)
-    text = data[max(0, start - 80):end + 80].decode("utf-8", "replace")
+    before = data[max(0, start - 400):start].decode("utf-8", "replace")
+    marked = data[start:end].decode("utf-8", "replace")
+    after = data[end:end + 200].decode("utf-8", "replace")
+    text = f"{before}⟦{marked}⟧{after}".replace("\n\n", " ¶ ").replace("\n", " / ")
     return " ".join(text.split())
 
 
@@ -53,6 +56,8 @@ def main():
     folders = args.corpus or [os.path.join(CORPUS, "reuters"), os.path.join(CORPUS, "bbc")]
     for folder in folders:
         articles = sum(1 for name in os.listdir(folder) if name.endswith(".txt"))
+        if args.show:
+            print(f"== {folder}")
         counts = collections.Counter()
         files = collections.defaultdict(set)
         for diag in lint(folder):
@@ -62,7 +67,8 @@ def main():
                 path = diag["path"]
                 files[rule].add(path)
                 if args.show == rule:
-                    print(f"{path}\t{diag.get('message')}\t{excerpt(path, diag)}")
+                    print(f"\n-- {os.path.basename(path)}:{diag.get('line')}: {diag.get('message')}\n"
+                          f"   {excerpt(path, diag)}")
         for rule in RULES:
             print(f"{os.path.basename(folder)}: {rule}: {counts[rule]} findings in "
                   f"{len(files[rule])} of {articles} articles = "

@@ -14,6 +14,7 @@
 #![warn(missing_docs)]
 
 pub mod article;
+pub mod attribution;
 pub mod baseline;
 pub mod config;
 pub mod counts;
@@ -22,6 +23,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod formats;
+pub mod inflect;
 pub mod inspect;
 pub mod numbers;
 pub mod quotes;

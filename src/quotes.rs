@@ -7,7 +7,14 @@
 //!
 //! A straight mark opens or closes by its context: after white space (or a bracket or a dash)
 //! and before a letter it opens; after a letter and before white space or punctuation it closes.
-//! A curly mark is read the same way, and by its shape when the context does not say.
+//! A curly mark is read the same way, and by its shape when the context does not say; a closing
+//! curly mark that nothing before it explains opens a quotation when a later mark of the
+//! paragraph can close it (`said ”we will stay,” and left`).
+//!
+//! A double quotation may hold one double quotation nested inside it (`"He called it "a joke,"
+//! she said."`), as single quotes usually are; when the outer one then never closes, the reading
+//! falls back to an outer quotation cut short by a new one. Text between `<` and `>` of an HTML
+//! tag (`<a href="...">`) is markup, not prose: its marks are not quote marks.
 //!
 //! The wire convention for a quote over several paragraphs: a paragraph that continues a quote
 //! into the next has no closing mark, and the next paragraph opens with a quote mark; only the
@@ -151,11 +158,32 @@ impl Scanner<'_> {
     /// Scan the paragraph; `continued` says an earlier paragraph runs on into this one. Returns
     /// whether this paragraph runs on into the next (`next_opens`: the next starts with a mark).
     fn run(mut self, continued: bool, next_opens: bool) -> bool {
+        let first = self.quotes.quotations.len();
+        let runs_on = self.read(continued, next_opens);
+        // Nested quotations are recorded when they close, before their parent.
+        self.quotes.quotations[first..].sort_by_key(|q| q.span.start);
+        runs_on
+    }
+
+    /// Read the paragraph's marks into quotations (see [`Scanner::run`]).
+    fn read(&mut self, continued: bool, next_opens: bool) -> bool {
         let marks = self.marks();
+        // Whether a double mark after index `i` may close a quotation: not clearly an opener by
+        // its context, nor an apostrophe.
+        let mut closer_after = vec![false; marks.len() + 1];
+        for (i, mark) in marks.iter().enumerate().rev() {
+            // Not clearly an opener: after a space and before a word.
+            let opener = mark.after_space && !mark.before_space;
+            let may_close = mark.kind == Kind::Double && !mark.inside_word && !opener;
+            closer_after[i] = closer_after[i + 1] || may_close;
+        }
         let mut continued = continued;
         let mut open: Option<Open> = None;
+        // A double quotation nested in the open one, and those nested ones already closed.
+        let mut nested: Option<Span> = None;
+        let mut inner: Vec<Quotation> = Vec::new();
         let mut single: Option<Span> = None;
-        for mark in &marks {
+        for (index, mark) in marks.iter().enumerate() {
             match mark.kind {
                 Kind::Double if mark.inside_word => {}
                 Kind::Double => {
@@ -164,8 +192,11 @@ impl Scanner<'_> {
                         (false, true) => Role::Closes,
                         _ => match (mark.shape, open.is_some()) {
                             (Shape::Open, _) => Role::Opens,
-                            (Shape::Close, _) => Role::Closes,
-                            (Shape::Either, true) => Role::Closes,
+                            (Shape::Close, true) | (Shape::Either, true) => Role::Closes,
+                            // A closing mark used as an opener (`said,”we`): it opens when a
+                            // later mark can close it.
+                            (Shape::Close, false) if closer_after[index + 1] => Role::Opens,
+                            (Shape::Close, false) => Role::Closes,
                             (Shape::Either, false) => Role::Opens,
                         },
                     };
@@ -183,17 +214,39 @@ impl Scanner<'_> {
                         }
                         (Role::Opens, Some(current)) => {
                             let before = self.text[current.mark.end..mark.span.start].trim_end();
-                            let content_end = current.mark.end + before.len();
                             let runs_on = ends_sentence(before);
+                            if !runs_on && nested.is_none() {
+                                nested = Some(mark.span);
+                                continue;
+                            }
+                            let content_end = current.mark.end + before.len();
                             self.push(current, content_end, None, runs_on);
+                            self.flush(&mut inner, 1);
+                            if let Some(opening) = nested.take() {
+                                self.push_unclosed_nested(opening, mark.span.start);
+                            }
                             single = None;
                             open = Some(Open {
                                 mark: mark.span,
                                 continued: runs_on,
                             });
                         }
+                        (Role::Closes, Some(_)) if nested.is_some() => {
+                            if let Some(opening) = nested.take() {
+                                inner.push(Quotation {
+                                    span: Span::new(opening.start, mark.span.end),
+                                    content: Span::new(opening.end, mark.span.start),
+                                    paragraph: self.index,
+                                    depth: 1,
+                                    continued: false,
+                                    runs_on: false,
+                                    closed: true,
+                                });
+                            }
+                        }
                         (Role::Closes, Some(current)) => {
                             self.push(current, mark.span.start, Some(mark.span), false);
+                            self.flush(&mut inner, 1);
                             single = None;
                             open = None;
                         }
@@ -232,20 +285,65 @@ impl Scanner<'_> {
                 Kind::Single => {}
             }
         }
-        match open {
-            Some(current) => {
-                let rest = self.text[current.mark.end..self.paragraph.end].trim_end();
-                self.push(current, current.mark.end + rest.len(), None, next_opens);
-                next_opens
+        let Some(current) = open else {
+            return false;
+        };
+        let rest = self.text[current.mark.end..self.paragraph.end].trim_end();
+        let first_inner = nested
+            .into_iter()
+            .chain(inner.iter().map(|q| q.span))
+            .map(|span| span.start)
+            .min();
+        match first_inner {
+            // The outer quotation never closes: it was cut short by the first "nested" one,
+            // which stands on its own.
+            Some(start) if !next_opens => {
+                let before = self.text[current.mark.end..start].trim_end();
+                self.push(current, current.mark.end + before.len(), None, false);
+                self.flush(&mut inner, 0);
+                if let Some(opening) = nested {
+                    let end = self.paragraph.end;
+                    self.push_unclosed_nested(opening, end);
+                }
             }
-            None => false,
+            _ => {
+                self.push(current, current.mark.end + rest.len(), None, next_opens);
+                self.flush(&mut inner, 1);
+                if let Some(opening) = nested {
+                    let end = self.paragraph.end;
+                    self.push_unclosed_nested(opening, end);
+                }
+            }
         }
+        next_opens
+    }
+
+    /// Record the nested quotations of `inner` at `depth`, emptying it.
+    fn flush(&mut self, inner: &mut Vec<Quotation>, depth: u8) {
+        for quotation in inner.drain(..) {
+            self.insert(Quotation { depth, ..quotation });
+        }
+    }
+
+    /// Record a nested opening mark that never closed, as a top-level quotation left open up
+    /// to `end`.
+    fn push_unclosed_nested(&mut self, opening: Span, end: usize) {
+        let content = self.text[opening.end..end.max(opening.end)].trim_end();
+        self.insert(Quotation {
+            span: Span::new(opening.start, opening.end + content.len()),
+            content: Span::new(opening.end, opening.end + content.len()),
+            paragraph: self.index,
+            depth: 0,
+            continued: false,
+            runs_on: false,
+            closed: false,
+        });
     }
 
     /// Record the quotation opened at `open`, whose content ends at `content_end`.
     fn push(&mut self, open: Open, content_end: usize, closer: Option<Span>, runs_on: bool) {
         let end = closer.map_or(content_end, |c| c.end);
-        let quotation = Quotation {
+        self.insert(Quotation {
             span: Span::new(open.mark.start, end),
             content: Span::new(open.mark.end, content_end.max(open.mark.end)),
             paragraph: self.index,
@@ -253,13 +351,13 @@ impl Scanner<'_> {
             continued: open.continued,
             runs_on,
             closed: closer.is_some(),
-        };
-        // Nested quotations are pushed when they close, before their parent: keep start order.
-        let at = self
-            .quotes
-            .quotations
-            .partition_point(|q| q.span.start < quotation.span.start);
-        self.quotes.quotations.insert(at, quotation);
+        });
+    }
+
+    /// Record a quotation (the paragraph's are put in the order of their opening marks once
+    /// it is scanned).
+    fn insert(&mut self, quotation: Quotation) {
+        self.quotes.quotations.push(quotation);
     }
 
     /// Whether a straight closing mark with nothing open is an apostrophe typed as a double
@@ -299,13 +397,22 @@ impl Scanner<'_> {
             )
     }
 
-    /// The quote marks of the paragraph, with their context.
+    /// The quote marks of the paragraph, with their context. HTML tags are skipped, and read
+    /// as white space around the marks next to them.
     fn marks(&self) -> Vec<Mark> {
         let body = self.paragraph.slice(self.text);
+        let mut tags = Tags::new(body);
         let mut marks = Vec::new();
         let mut chars = body.char_indices().peekable();
         let mut prev: Option<char> = None;
         while let Some((i, c)) = chars.next() {
+            if c == '<'
+                && let Some(end) = tags.end_of_tag(i)
+            {
+                while chars.next_if(|&(j, _)| j < end).is_some() {}
+                prev = Some(' ');
+                continue;
+            }
             let next = chars.peek().map(|&(_, n)| n);
             let found = match (c, next) {
                 ('`', Some('`')) | ('\'', Some('\'')) => {
@@ -322,7 +429,12 @@ impl Scanner<'_> {
                 _ => None,
             };
             if let Some((len, kind, shape)) = found {
-                let after = body[i + len..].chars().next();
+                let end = i + len;
+                let after = if tags.end_of_tag(end).is_some() {
+                    Some(' ')
+                } else {
+                    body[end..].chars().next()
+                };
                 // A double mark next to a single one (`"'Tis`, `no.'"`) is read past it.
                 let mut outer_prev = prev;
                 let mut outer_after = after;
@@ -331,11 +443,11 @@ impl Scanner<'_> {
                         outer_prev = body[..i].chars().rev().nth(1);
                     }
                     if after.is_some_and(is_single_mark) {
-                        outer_after = body[i + len..].chars().nth(1);
+                        outer_after = body[end..].chars().nth(1);
                     }
                 }
                 marks.push(Mark {
-                    span: Span::new(i, i + len).shift(self.paragraph.start),
+                    span: Span::new(i, end).shift(self.paragraph.start),
                     kind,
                     shape,
                     after_space: outer_prev.is_none_or(opens_after),
@@ -343,15 +455,96 @@ impl Scanner<'_> {
                     prev,
                     inside_word: c == '"'
                         && prev.is_some_and(char::is_alphanumeric)
-                        && after.is_some_and(char::is_lowercase),
+                        && is_contraction(&body[end..]),
                 });
-                prev = body[..i + len].chars().next_back();
+                prev = body[..end].chars().next_back();
             } else {
                 prev = Some(c);
             }
         }
         marks
     }
+}
+
+/// Where the HTML tags of a paragraph end. Each search for a `<` or `>` starts past the last
+/// one found, so that finding every tag of a paragraph takes time linear in its length.
+struct Tags<'a> {
+    body: &'a str,
+    next_open: NextByte,
+    next_close: NextByte,
+}
+
+/// The first position of a byte at or after a point, remembered for the next, later query.
+struct NextByte {
+    byte: u8,
+    from: usize,
+    found: Option<usize>,
+    searched: bool,
+}
+
+impl NextByte {
+    fn new(byte: u8) -> NextByte {
+        NextByte {
+            byte,
+            from: 0,
+            found: None,
+            searched: false,
+        }
+    }
+
+    /// The first position of the byte at or after `from` in `body`.
+    fn find(&mut self, body: &str, from: usize) -> Option<usize> {
+        let valid = self.searched && from >= self.from && self.found.is_none_or(|f| f >= from);
+        if !valid {
+            self.from = from;
+            self.searched = true;
+            self.found = body.as_bytes()[from.min(body.len())..]
+                .iter()
+                .position(|&b| b == self.byte)
+                .map(|i| from + i);
+        }
+        self.found
+    }
+}
+
+impl<'a> Tags<'a> {
+    fn new(body: &'a str) -> Tags<'a> {
+        Tags {
+            body,
+            next_open: NextByte::new(b'<'),
+            next_close: NextByte::new(b'>'),
+        }
+    }
+
+    /// Where the HTML tag starting at `at` ends (just past its `>`), when one starts there: a
+    /// `<` followed by a letter, `/` or `!`, up to the next `>` with no `<` before it.
+    fn end_of_tag(&mut self, at: usize) -> Option<usize> {
+        let rest = self.body.get(at..)?;
+        let mut chars = rest.chars();
+        if chars.next() != Some('<') {
+            return None;
+        }
+        let next = chars.next()?;
+        if !(next.is_ascii_alphabetic() || next == '/' || next == '!') {
+            return None;
+        }
+        let close = self.next_close.find(self.body, at + 1)?;
+        let open = self.next_open.find(self.body, at + 1);
+        (open.is_none_or(|o| o > close)).then_some(close + 1)
+    }
+}
+
+/// Whether the text after a straight double mark typed inside a word is the end of a
+/// contraction or possessive (`don"t`, `Brazil"s`, `we"re`), as against the first word of a
+/// quotation whose opening mark lacks its space (`said"we`).
+fn is_contraction(after: &str) -> bool {
+    let suffix_len = after
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(after.len());
+    matches!(
+        &after[..suffix_len],
+        "s" | "t" | "d" | "m" | "re" | "ll" | "ve"
+    )
 }
 
 /// Whether `c` is a single quote mark or apostrophe.
@@ -553,5 +746,76 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert!(found.iter().all(|q| q.3));
         assert!(strays.is_empty());
+    }
+
+    #[test]
+    fn double_quotes_nested_in_double_quotes() {
+        let source = Source::new(
+            "t",
+            "Headline\n\"He called the plan \"a joke,\" and I agree,\" she said.\n\
+             “They told us “wait” again,” he said.\n",
+        );
+        let found = scan(source.text(), &lines(source.text(), 1));
+        let all: Vec<(&str, u8, bool)> = found
+            .quotations
+            .iter()
+            .map(|q| (source.slice(q.content), q.depth, q.closed))
+            .collect();
+        assert_eq!(
+            all,
+            [
+                ("He called the plan \"a joke,\" and I agree,", 0, true),
+                ("a joke,", 1, true),
+                ("They told us “wait” again,", 0, true),
+                ("wait", 1, true),
+            ]
+        );
+        assert!(found.stray_closers.is_empty());
+    }
+
+    #[test]
+    fn a_closing_mark_used_as_an_opener() {
+        let (found, strays) = quotes("He said,”we will stay,” and left.");
+        assert_eq!(found, [("we will stay,".into(), false, false, true)]);
+        assert!(strays.is_empty());
+        let (found, strays) = quotes("He said ” we will stay.”");
+        assert_eq!(found.len(), 1);
+        assert!(found[0].3);
+        assert!(strays.is_empty());
+    }
+
+    #[test]
+    fn a_mark_with_no_space_before_its_quotation() {
+        let (found, strays) = quotes("The banker said\"we will stay\" and left.");
+        assert_eq!(found, [("we will stay".into(), false, false, true)]);
+        assert!(strays.is_empty());
+        let (found, strays) = quotes("We don\"t know what Brazil\"s plan is.");
+        assert!(found.is_empty() && strays.is_empty());
+    }
+
+    #[test]
+    fn marks_inside_html_tags_are_markup() {
+        let (found, strays) = quotes(
+            "<blockquote class=\"twitter-tweet\" data-lang=\"en\"><p>\"We won.\"</p></blockquote>",
+        );
+        assert_eq!(found, [("We won.".into(), false, false, true)]);
+        assert!(strays.is_empty());
+        let (found, strays) = quotes("<a href=\"x\">link</a> says 2 < 3 and \"a > b\" here.");
+        assert_eq!(found, [("a > b".into(), false, false, true)]);
+        assert!(strays.is_empty());
+        // A `<` that never closes, or a tag broken by another `<`, is text.
+        let (found, _) = quotes("It is <a \"b c\" <d and \"e f\".");
+        assert_eq!(found.len(), 2);
+    }
+
+    #[test]
+    fn many_marks_in_one_paragraph() {
+        // Every mark is read once; nesting is at most one level deep.
+        let body = "\"".repeat(10_001);
+        let (found, _) = quotes(&body);
+        assert!(!found.is_empty());
+        let tags = "<a <b ".repeat(5_000);
+        let (found, _) = quotes(&tags);
+        assert!(found.is_empty());
     }
 }

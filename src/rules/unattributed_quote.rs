@@ -1,24 +1,34 @@
 //! `unattributed-quote`: a quotation that no one is credited with.
 
 use crate::article::Article;
+use crate::attribution::{Lexicon, Reading, Speaker, Token};
 use crate::diagnostic::Finding;
+use crate::inflect::{Irregulars, VerbForms};
 use crate::quotes::Quotation;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use crate::text::{phrases, word_set};
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Options {
     verbs: Vec<String>,
+    irregular_verbs: Vec<String>,
+    stressed_verbs: Vec<String>,
+    cues: Vec<String>,
+    not_saying: Vec<String>,
     speakers: Vec<String>,
     pronouns: Vec<String>,
     determiners: Vec<String>,
+    noun_markers: Vec<String>,
     function_words: Vec<String>,
     passive_markers: Vec<String>,
+    adverbs: Vec<String>,
+    credit_dashes: Vec<String>,
     title_cues: Vec<String>,
     max_short_words: usize,
     title_case_titles: bool,
@@ -30,16 +40,10 @@ pub struct Options {
     time_words: Vec<String>,
 }
 
-/// Reports quotations with no speech verb and speaker near them, no colon lead-in, and no
-/// attributed quotation they continue.
+/// Reports quotations with no speaker: no attribution in their paragraph or frame, no colon
+/// lead-in, credit or label, and no attributed quotation or paragraph they continue.
 pub struct UnattributedQuote {
-    /// Speech verbs and cue phrases, each as lower-case words.
-    verbs: Vec<Vec<String>>,
-    speakers: HashSet<String>,
-    pronouns: HashSet<String>,
-    determiners: HashSet<String>,
-    function_words: HashSet<String>,
-    passive_markers: HashSet<String>,
+    lexicon: Lexicon,
     title_cues: Vec<Vec<String>>,
     max_short_words: usize,
     title_case_titles: bool,
@@ -56,13 +60,28 @@ impl BuildRule for UnattributedQuote {
     type Options = Options;
 
     fn build(options: Options) -> Result<Self, String> {
+        let irregulars = Irregulars::new(
+            &options.irregular_verbs,
+            &options.stressed_verbs,
+            "irregular-verbs",
+        )?;
+        if options.credit_dashes.iter().any(|d| d.trim().is_empty()) {
+            return Err("`credit-dashes` has an empty entry".to_string());
+        }
         Ok(UnattributedQuote {
-            verbs: phrases(&options.verbs, "verbs")?,
-            speakers: word_set(&options.speakers),
-            pronouns: word_set(&options.pronouns),
-            determiners: word_set(&options.determiners),
-            function_words: word_set(&options.function_words),
-            passive_markers: word_set(&options.passive_markers),
+            lexicon: Lexicon {
+                verbs: VerbForms::new(&options.verbs, &irregulars, "verbs")?,
+                cues: phrases(&options.cues, "cues")?,
+                not_saying: word_set(&options.not_saying),
+                speakers: word_set(&options.speakers),
+                pronouns: word_set(&options.pronouns),
+                determiners: word_set(&options.determiners),
+                noun_markers: word_set(&options.noun_markers),
+                function_words: word_set(&options.function_words),
+                passive_markers: word_set(&options.passive_markers),
+                adverbs: word_set(&options.adverbs),
+                credit_dashes: options.credit_dashes,
+            },
             title_cues: phrases(&options.title_cues, "title-cues")?,
             max_short_words: options.max_short_words,
             title_case_titles: options.title_case_titles,
@@ -76,248 +95,236 @@ impl BuildRule for UnattributedQuote {
     }
 }
 
-/// A word or a punctuation mark of a sentence, with its offset in the source.
-#[derive(Clone, Copy)]
-struct Token<'a> {
-    start: usize,
-    text: &'a str,
-}
+/// How many tokens next to a quotation the rule looks at for a word (so that a paragraph of
+/// bare quote marks is read in linear time).
+const WINDOW: usize = 12;
 
-impl Token<'_> {
-    fn is_word(&self) -> bool {
-        self.text.starts_with(char::is_alphanumeric)
-    }
-
-    fn is_capitalised(&self) -> bool {
-        self.text.starts_with(char::is_uppercase)
-    }
-
-    fn span(&self) -> Span {
-        Span::new(self.start, self.start + self.text.len())
-    }
-}
-
-/// The words (letters, digits, inner hyphens and apostrophes) and punctuation marks of `text`.
-fn tokens(text: &str, offset: usize) -> Vec<Token<'_>> {
-    let mut found = Vec::new();
-    let mut word_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric()
-            || (word_start.is_some() && matches!(c, '-' | '\'' | '’' | '.'))
-                && text[i + c.len_utf8()..].starts_with(char::is_alphanumeric);
-        if in_word {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            found.push(Token {
-                start: start + offset,
-                text: &text[start..i],
-            });
-        }
-        if !c.is_whitespace() {
-            found.push(Token {
-                start: i + offset,
-                text: &text[i..i + c.len_utf8()],
-            });
-        }
-    }
-    if let Some(start) = word_start {
-        found.push(Token {
-            start: start + offset,
-            text: &text[start..],
-        });
-    }
-    found
-}
-
-/// How a speaker is named.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Speaker {
+/// Who a quotation is credited to, as far as pronouns go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Credit {
+    /// No speaker was found (it may still be attributed by a lead-in or what it continues).
+    None,
+    /// Only personal pronouns; the first of them.
+    Pronoun(Span),
     /// A name, a title or a noun phrase.
     Named,
-    /// A personal pronoun only (`he`, `she`).
-    Pronoun(Span),
 }
 
-/// Whether a token ends the search for a speaker. (A period inside a sentence ends an
-/// abbreviation, and brackets hold asides such as a party and state.)
-fn is_boundary(token: &Token<'_>) -> bool {
-    matches!(token.text, ";" | ":" | "\"" | "“" | "”")
+impl Credit {
+    /// The credit of both.
+    fn and(self, other: Credit) -> Credit {
+        match (self, other) {
+            (Credit::Named, _) | (_, Credit::Named) => Credit::Named,
+            (Credit::Pronoun(a), Credit::Pronoun(b)) => Credit::Pronoun(a.min(b)),
+            (Credit::Pronoun(a), Credit::None) | (Credit::None, Credit::Pronoun(a)) => {
+                Credit::Pronoun(a)
+            }
+            (Credit::None, Credit::None) => Credit::None,
+        }
+    }
+
+    fn of(speaker: Speaker) -> Credit {
+        match speaker {
+            Speaker::Named(_) => Credit::Named,
+            Speaker::Pronoun(span) => Credit::Pronoun(span),
+        }
+    }
+
+    fn of_all(speakers: &[Speaker]) -> Credit {
+        speakers
+            .iter()
+            .fold(Credit::None, |credit, s| credit.and(Credit::of(*s)))
+    }
 }
 
-impl UnattributedQuote {
-    /// The speakers of the speech verbs of a (masked) sentence.
-    fn attributions(&self, tokens: &[Token<'_>]) -> Vec<Speaker> {
-        let mut found = Vec::new();
-        let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        for i in 0..tokens.len() {
-            let Some(verb) = self.verbs.iter().find(|verb| {
-                lower
-                    .get(i..i + verb.len())
-                    .is_some_and(|words| words == verb.as_slice())
-            }) else {
-                continue;
-            };
-            if i > 0 && self.passive_markers.contains(&lower[i - 1]) {
-                continue;
-            }
-            let backward = (0..i).rev().take(10);
-            let forward = (i + verb.len()..tokens.len()).take(5);
-            // The word right before a speech verb is its subject (`azpurua said`, `May wrote`),
-            // unless it is a function word in lower case (`also said`).
-            let subject = i
-                .checked_sub(1)
-                .filter(|&j| {
-                    tokens[j].is_word()
-                        && (tokens[j].is_capitalised() || !self.function_words.contains(&lower[j]))
-                })
-                .map(|j| match self.pronouns.contains(&lower[j]) {
-                    true => Speaker::Pronoun(tokens[j].span()),
-                    false => Speaker::Named,
-                });
-            let speaker = subject
-                .or_else(|| self.speaker_in(tokens, &lower, backward))
-                .or_else(|| self.speaker_in(tokens, &lower, forward));
-            found.extend(speaker);
-        }
-        found
-    }
+/// The article read for this rule: the attribution reading and what the rule derives from it
+/// once.
+struct Context<'a, 'r> {
+    article: &'a Article<'a>,
+    rule: &'r UnattributedQuote,
+    reading: Reading,
+    /// The credit of each paragraph's own sentences.
+    credits: Vec<Credit>,
+    /// Whether each paragraph is a dash credit line.
+    credit_lines: Vec<bool>,
+    /// Index of the last word token of each paragraph.
+    last_word: Vec<Option<usize>>,
+    /// The words some sentence capitalises after its first word (names), computed on first use.
+    inner_capitals: OnceLock<HashSet<String>>,
+    /// Where the first name-like word is, and the first capitalised name (on first use).
+    first_names: OnceLock<(Option<usize>, Option<Span>)>,
+}
 
-    /// The nearest speaker among the tokens at `indices`, stopping at a boundary.
-    fn speaker_in(
-        &self,
-        tokens: &[Token<'_>],
-        lower: &[String],
-        indices: impl Iterator<Item = usize>,
-    ) -> Option<Speaker> {
-        for i in indices {
-            let token = &tokens[i];
-            if is_boundary(token) {
-                return None;
-            }
-            if !token.is_word() {
-                continue;
-            }
-            let word = &lower[i];
-            if self.pronouns.contains(word) {
-                return Some(Speaker::Pronoun(token.span()));
-            }
-            let after_determiner = i > 0 && self.determiners.contains(&lower[i - 1]);
-            if self.speakers.contains(word)
-                || after_determiner && !self.function_words.contains(word)
-                || token.is_capitalised() && !self.function_words.contains(word)
-            {
-                return Some(Speaker::Named);
-            }
-        }
-        None
-    }
+/// Where a quotation's marks are among its paragraph's tokens.
+#[derive(Clone, Copy)]
+struct Marks {
+    paragraph: usize,
+    /// Index of the opening mark's first token.
+    open: usize,
+    /// Index of the first token after the quotation.
+    after: usize,
+}
 
-    /// Whether the quotation needs no speaker: a short phrase, or a title.
-    fn is_exempt(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-        let content = article.slice(quotation.content);
-        let words: Vec<&str> = content.split_whitespace().collect();
-        if words.len() <= self.max_short_words {
-            return true;
-        }
-        let paragraph = article.paragraphs[quotation.paragraph].span;
-        let before = &masked[paragraph.start..quotation.span.start];
-        let before: Vec<String> = before
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            })
+impl<'a, 'r> Context<'a, 'r> {
+    fn new(article: &'a Article<'a>, rule: &'r UnattributedQuote) -> Context<'a, 'r> {
+        let reading = rule.lexicon.read(article);
+        let credits = reading
+            .paragraphs
+            .iter()
+            .map(|p| Credit::of_all(&p.credits))
             .collect();
-        let cued = self.title_cues.iter().any(|cue| {
-            cue.len() <= before.len() && cue.iter().rev().zip(&before).all(|(a, b)| a == b)
-        });
-        if cued {
+        let credit_lines = reading
+            .paragraphs
+            .iter()
+            .map(|p| rule.lexicon.credit_line(&p.tokens))
+            .collect();
+        let last_word = reading
+            .paragraphs
+            .iter()
+            .map(|p| p.tokens.iter().rposition(|t| t.word))
+            .collect();
+        Context {
+            article,
+            rule,
+            reading,
+            credits,
+            credit_lines,
+            last_word,
+            inner_capitals: OnceLock::new(),
+            first_names: OnceLock::new(),
+        }
+    }
+
+    fn tokens(&self, paragraph: usize) -> &[Token] {
+        &self.reading.paragraphs[paragraph].tokens
+    }
+
+    fn marks(&self, quotation: &Quotation) -> Marks {
+        let paragraph = quotation.paragraph;
+        Marks {
+            paragraph,
+            open: self.reading.token_at(paragraph, quotation.span.start),
+            after: self.reading.token_at(paragraph, quotation.span.end),
+        }
+    }
+
+    /// The words some sentence capitalises after its first word, outside quotations and
+    /// function words left out: names, as against words capitalised because they open a
+    /// sentence or a quotation.
+    fn inner_capitals(&self) -> &HashSet<String> {
+        self.inner_capitals.get_or_init(|| {
+            let mut inner = HashSet::new();
+            for paragraph in &self.reading.paragraphs {
+                for range in &paragraph.sentences {
+                    let words = paragraph.tokens[range.clone()].iter().filter(|t| t.word);
+                    inner.extend(
+                        words
+                            .skip(1)
+                            .filter(|t| {
+                                t.capitalised
+                                    && !self.rule.lexicon.function_words.contains(&t.lower)
+                            })
+                            .map(|t| t.lower.clone()),
+                    );
+                }
+            }
+            inner
+        })
+    }
+
+    /// Whether the quotation opens its paragraph (nothing but white space before it).
+    fn opens_paragraph(&self, marks: Marks) -> bool {
+        marks.open == 0
+    }
+
+    /// Whether nothing but punctuation follows the quotation in its paragraph.
+    fn ends_paragraph(&self, marks: Marks) -> bool {
+        self.last_word[marks.paragraph].is_none_or(|last| last < marks.after)
+    }
+
+    /// The index of the sentence (in its paragraph's reading) holding token `index`.
+    fn sentence_of(&self, paragraph: usize, index: usize) -> Option<usize> {
+        let sentences = &self.reading.paragraphs[paragraph].sentences;
+        let at = sentences.partition_point(|range| range.end <= index);
+        sentences
+            .get(at)
+            .filter(|range| range.start <= index)
+            .map(|_| at)
+    }
+
+    /// How a quotation is credited by its own frame: a speaker and a verb right after it or
+    /// right before it, a dash credit, a source tag, a transcript label on its paragraph.
+    fn frame(&self, quotation: &Quotation, marks: Marks) -> Option<Credit> {
+        let lexicon = &self.rule.lexicon;
+        let tokens = self.tokens(marks.paragraph);
+        let after = quotation
+            .closed
+            .then(|| {
+                lexicon
+                    .after_frame(tokens, marks.after)
+                    .or_else(|| lexicon.dash_credit(tokens, marks.after))
+            })
+            .flatten()
+            .map(Credit::of);
+        let subject = self
+            .sentence_of(marks.paragraph, marks.open)
+            .map(|i| self.reading.paragraphs[marks.paragraph].sentences[i].start)
+            .and_then(|start| lexicon.subject_frame(tokens, start, marks.open));
+        let before = lexicon
+            .before_frame(tokens, marks.open)
+            .or(subject)
+            .map(Credit::of);
+        let tagged = (quotation.closed && Lexicon::source_tag(tokens, marks.after))
+            || self.reading.paragraphs[marks.paragraph].label;
+        match (after, before) {
+            (Some(a), Some(b)) => Some(a.and(b)),
+            (Some(credit), None) | (None, Some(credit)) => Some(credit),
+            (None, None) => tagged.then_some(Credit::Named),
+        }
+    }
+
+    /// Whether a credit line (`— Bernie Sanders`) follows the quotation: it ends its
+    /// paragraph, and the next paragraph is the credit.
+    fn credit_line_after(&self, marks: Marks) -> bool {
+        self.ends_paragraph(marks)
+            && self
+                .credit_lines
+                .get(marks.paragraph + 1)
+                .copied()
+                .unwrap_or(false)
+    }
+
+    /// Whether the quotation follows a colon lead-in: in its paragraph, or at the end of the
+    /// previous paragraph when the quotation opens its paragraph.
+    fn after_colon(&self, marks: Marks) -> bool {
+        let tokens = self.tokens(marks.paragraph);
+        if marks.open > 0 && tokens[marks.open - 1].lower == ":" {
             return true;
         }
-        self.title_case_titles
-            && words.len() <= self.max_title_words
-            && !content.trim_end().ends_with(['.', ','])
-            && words
-                .first()
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && words.iter().all(|w| {
-                w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
-                    || self.function_words.contains(&w.to_lowercase())
-            })
-    }
-
-    /// Whether a partial quotation (opening inside its sentence, on a lower-case word) sits in
-    /// a sentence whose subject is a speaker: a name, a title or a pronoun among its first words.
-    fn has_subject(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-        let content = article.slice(quotation.content);
-        if !content.starts_with(char::is_lowercase) {
-            return false;
-        }
-        let paragraph = &article.paragraphs[quotation.paragraph];
-        let Some(sentence) = article.sentences[paragraph.sentences.clone()]
-            .iter()
-            .find(|s| s.span.start <= quotation.span.start && quotation.span.start < s.span.end)
-        else {
-            return false;
-        };
-        let before = &masked[sentence.span.start..quotation.span.start];
-        let words = tokens(before, sentence.span.start);
-        words.iter().filter(|t| t.is_word()).take(4).any(|t| {
-            let word = t.text.to_lowercase();
-            self.pronouns.contains(&word)
-                || self.speakers.contains(&word)
-                || t.is_capitalised() && !self.function_words.contains(&word)
-        })
-    }
-
-    /// Whether the quotation opens its sentence right after a sentence of the same paragraph
-    /// whose subject is a speaker: as its first word a name (a word the article capitalises
-    /// inside a sentence too) or a pronoun (`Kerr applauded the move. "It was ..."`).
-    fn after_subject_lead_in(
-        &self,
-        article: &Article<'_>,
-        quotation: &Quotation,
-        masked: &str,
-    ) -> bool {
-        let paragraph = &article.paragraphs[quotation.paragraph];
-        let sentences = &article.sentences[paragraph.sentences.clone()];
-        let Some(index) = sentences
-            .iter()
-            .position(|s| s.span.start == quotation.span.start)
-        else {
-            return false;
-        };
-        let Some(previous) = index.checked_sub(1).map(|i| sentences[i]) else {
-            return false;
-        };
-        let words = tokens(previous.span.slice(masked), previous.span.start);
-        words.iter().find(|t| t.is_word()).is_some_and(|first| {
-            let lower = first.text.to_lowercase();
-            self.pronouns.contains(&lower) || article.inner_capitals().contains(&lower)
-        })
+        self.opens_paragraph(marks)
+            && marks.paragraph > 0
+            && self
+                .tokens(marks.paragraph - 1)
+                .last()
+                .is_some_and(|t| t.lower == ":")
     }
 
     /// Whether the quotation is followed by its agent, as in a passive: `deemed "not in the
     /// interests of the company" by the board`, `"...", by Smith`.
-    fn by_agent(&self, article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-        let paragraph = article.paragraphs[quotation.paragraph].span;
-        let after = &masked[quotation.span.end..paragraph.end];
-        let words: Vec<String> = tokens(after, quotation.span.end)
-            .into_iter()
-            .filter(|t| t.is_word())
+    fn by_agent(&self, marks: Marks) -> bool {
+        let words: Vec<&Token> = self.tokens(marks.paragraph)[marks.after..]
+            .iter()
+            .take(WINDOW)
+            .filter(|t| t.word)
             .take(3)
-            .map(|t| t.text.to_string())
             .collect();
-        let is_time = |word: &str| self.time_words.contains(&word.to_lowercase());
+        let rule = self.rule;
+        let is_time = |t: &Token| rule.time_words.contains(&t.lower);
         match words.as_slice() {
             // `by Friday`, `by the end of the month`, `by the way` are not agents.
-            [by, agent, next @ ..] if by == "by" && !is_time(agent) => {
-                let determiner = self.determiners.contains(&agent.to_lowercase());
-                (agent.starts_with(char::is_uppercase) && !determiner)
+            [by, agent, next @ ..] if by.lower == "by" && !is_time(agent) => {
+                let determiner = rule.lexicon.determiners.contains(&agent.lower);
+                (agent.capitalised && !determiner)
                     || (determiner && next.first().is_some_and(|noun| !is_time(noun)))
             }
             _ => false,
@@ -326,75 +333,238 @@ impl UnattributedQuote {
 
     /// Whether the quotation follows a speaker heading: a line that opens with a dash and a few
     /// words naming someone, then the quotation (`- Bolton boss Sam Allardyce "I am ..."`).
-    fn after_heading(article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-        let paragraph = article.paragraphs[quotation.paragraph].span;
-        let before = &masked[paragraph.start..quotation.span.start];
-        let before = before[before.rfind('\n').map_or(0, |i| i + 1)..].trim();
-        let Some(heading) = ["- ", "– ", "— "]
-            .iter()
-            .find_map(|dash| before.strip_prefix(dash))
+    fn after_heading(&self, marks: Marks) -> bool {
+        let tokens = self.tokens(marks.paragraph);
+        let text = self.article.text();
+        let Some(dash) = (marks.open.saturating_sub(10)..marks.open)
+            .rev()
+            .find(|&i| {
+                let line_start = text[..tokens[i].span.start]
+                    .trim_end_matches([' ', '\t'])
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c == '\n')
+                    || i == 0;
+                matches!(tokens[i].lower.as_str(), "-" | "–" | "—") && line_start
+            })
         else {
             return false;
         };
-        let words: Vec<&str> = heading.split_whitespace().collect();
+        let words = &tokens[dash + 1..marks.open];
+        if words.is_empty() || words.len() > 8 || words.iter().any(|t| !t.word) {
+            return false;
+        }
         // A name: a capitalised word after the first, or a first word the article capitalises
         // inside a sentence too (`- Bolton boss Sam Allardyce`, not `- The mood is grim`).
-        let named = words
-            .iter()
-            .skip(1)
-            .any(|w| w.starts_with(char::is_uppercase))
-            || words
-                .first()
-                .is_some_and(|w| article.inner_capitals().contains(&w.to_lowercase()));
-        (1..=8).contains(&words.len()) && named
+        words.iter().skip(1).any(|t| t.capitalised)
+            || self.inner_capitals().contains(&words[0].lower)
     }
 
-    /// Whether the quotation follows a colon lead-in: in its paragraph, or at the end of the
-    /// previous paragraph when the quotation opens its paragraph.
-    fn after_colon(article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-        let paragraph = article.paragraphs[quotation.paragraph].span;
-        let before = masked[paragraph.start..quotation.span.start].trim_end();
-        if before.ends_with(':') {
-            return true;
+    /// Whether a partial quotation (opening inside its sentence, on a lower-case word) sits in
+    /// a sentence whose subject is a speaker: a name, a title or a pronoun among its first words.
+    fn has_subject(&self, quotation: &Quotation, marks: Marks) -> bool {
+        let content = self.article.slice(quotation.content);
+        if !content.starts_with(char::is_lowercase) {
+            return false;
         }
-        opens_paragraph(article, quotation, masked)
-            && quotation.paragraph > 0
-            && article
-                .slice(article.paragraphs[quotation.paragraph - 1].span)
-                .trim_end()
-                .ends_with(':')
+        let Some(sentence) = self.sentence_of(marks.paragraph, marks.open) else {
+            return false;
+        };
+        let range = &self.reading.paragraphs[marks.paragraph].sentences[sentence];
+        let lexicon = &self.rule.lexicon;
+        self.tokens(marks.paragraph)[range.start..marks.open]
+            .iter()
+            .take(WINDOW)
+            .filter(|t| t.word)
+            .take(4)
+            .any(|t| {
+                lexicon.pronouns.contains(&t.lower)
+                    || lexicon.speakers.contains(&t.lower)
+                    || t.capitalised && !lexicon.function_words.contains(&t.lower)
+            })
     }
-}
 
-/// The text with the content of every top-level quotation blanked out (same byte offsets).
-/// An unclosed quotation is left as is: where its words end is unknown.
-fn masked_text(article: &Article<'_>) -> String {
-    let mut bytes = article.text().as_bytes().to_vec();
-    for quotation in article.quotes().top_level().filter(|q| !q.is_unclosed()) {
-        bytes[quotation.content.range()].fill(b' ');
+    /// Whether the quotation opens its sentence right after a sentence of the same paragraph
+    /// whose subject is a speaker: as its first word a name (a word the article capitalises
+    /// inside a sentence too) or a pronoun (`Kerr applauded the move. "It was ..."`).
+    fn after_subject_lead_in(&self, marks: Marks) -> bool {
+        let Some(sentence) = self.sentence_of(marks.paragraph, marks.open) else {
+            return false;
+        };
+        let sentences = &self.reading.paragraphs[marks.paragraph].sentences;
+        if sentences[sentence].start != marks.open || sentence == 0 {
+            return false;
+        }
+        let previous = sentences[sentence - 1].clone();
+        self.tokens(marks.paragraph)[previous]
+            .iter()
+            .take(WINDOW)
+            .find(|t| t.word)
+            .is_some_and(|first| {
+                self.rule.lexicon.pronouns.contains(&first.lower)
+                    || self.inner_capitals().contains(&first.lower)
+            })
     }
-    // Blanking whole quotations keeps every remaining character intact.
-    String::from_utf8(bytes).unwrap_or_default()
-}
 
-/// Where the first name-like word of the body is: a capitalised word that is not the first of
-/// its sentence, or one followed by another capitalised word, outside quotations.
-fn first_name(article: &Article<'_>, masked: &str, rule: &UnattributedQuote) -> Option<usize> {
-    for sentence in &article.sentences {
-        let words = tokens(sentence.span.slice(masked), sentence.span.start);
-        let words: Vec<&Token<'_>> = words.iter().filter(|t| t.is_word()).collect();
-        for (i, word) in words.iter().enumerate() {
-            let lower = word.text.to_lowercase();
-            let named = word.is_capitalised()
-                && !rule.function_words.contains(&lower)
-                && !rule.pronouns.contains(&lower)
-                && (i > 0 || words.get(1).is_some_and(|next| next.is_capitalised()));
-            if named || rule.speakers.contains(&lower) {
-                return Some(word.start);
+    /// Where the first name-like word of the body is: a capitalised word that is not the
+    /// first of its sentence, or one followed by another capitalised word, or a word of
+    /// `speakers`, outside quotations. With it, the first capitalised name.
+    fn first_names(&self) -> (Option<usize>, Option<Span>) {
+        *self.first_names.get_or_init(|| self.find_first_names())
+    }
+
+    fn find_first_names(&self) -> (Option<usize>, Option<Span>) {
+        let lexicon = &self.rule.lexicon;
+        let mut first = None;
+        for paragraph in &self.reading.paragraphs {
+            for range in &paragraph.sentences {
+                let tokens = &paragraph.tokens[range.clone()];
+                let words: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].word).collect();
+                for (n, &i) in words.iter().enumerate() {
+                    let word = &tokens[i];
+                    let named = word.capitalised
+                        && !lexicon.function_words.contains(&word.lower)
+                        && !lexicon.pronouns.contains(&word.lower)
+                        && (n > 0 || words.get(1).is_some_and(|&next| tokens[next].capitalised));
+                    if named {
+                        // The whole name: the capitalised words that follow it.
+                        let last = tokens[i..]
+                            .iter()
+                            .take_while(|t| t.word && t.capitalised)
+                            .last()
+                            .map_or(word.span.end, |t| t.span.end);
+                        let name = Span::new(word.span.start, last);
+                        return (Some(first.unwrap_or(word.span.start)), Some(name));
+                    }
+                    if first.is_none() && lexicon.speakers.contains(&word.lower) {
+                        first = Some(word.span.start);
+                    }
+                }
             }
         }
+        (first, None)
     }
-    None
+}
+
+impl UnattributedQuote {
+    /// Whether the quotation needs no speaker: a short phrase, a name or a title.
+    fn is_exempt(&self, context: &Context<'_, '_>, quotation: &Quotation, marks: Marks) -> bool {
+        let content = context.article.slice(quotation.content);
+        let words: Vec<&str> = content.split_whitespace().collect();
+        if words.len() <= self.max_short_words {
+            return true;
+        }
+        let before: Vec<&str> = context.tokens(marks.paragraph)[..marks.open]
+            .iter()
+            .rev()
+            .take(WINDOW)
+            .filter(|t| t.word)
+            .take(3)
+            .map(|t| t.lower.as_str())
+            .collect();
+        let cued = self.title_cues.iter().any(|cue| {
+            cue.len() <= before.len() && cue.iter().rev().zip(&before).all(|(a, b)| a == b)
+        });
+        if cued {
+            return true;
+        }
+        // A title keeps its Title Case and may end in `?` or `!` (`"How Soon Is Now?"`); a
+        // comma or period inside the closing mark is the sentence's (`"Bathroom Bill,"`).
+        let title = content
+            .trim_end()
+            .trim_end_matches(['.', ',', ';', ':'])
+            .trim_end();
+        let title_words: Vec<&str> = title.split_whitespace().collect();
+        self.title_case_titles
+            && title_words.len() <= self.max_title_words
+            && !title.ends_with('.')
+            && title_words
+                .first()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            && title_words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic())
+                    || self.lexicon.function_words.contains(&w.to_lowercase())
+            })
+    }
+
+    /// How a chain of quotation parts (one quote, or one running over paragraphs) is credited,
+    /// and whether it is attributed at all.
+    fn attribute(
+        &self,
+        context: &Context<'_, '_>,
+        chain: &[&Quotation],
+        handed_over: bool,
+        follows: bool,
+    ) -> Attribution {
+        let mut credit = Credit::None;
+        let mut lead_in = false;
+        for quotation in chain {
+            let marks = context.marks(quotation);
+            credit = credit.and(context.credits[quotation.paragraph]);
+            if let Some(frame) = context.frame(quotation, marks) {
+                credit = credit.and(frame);
+            }
+            lead_in |= context.after_colon(marks)
+                || context.by_agent(marks)
+                || context.after_heading(marks)
+                || context.credit_line_after(marks);
+        }
+        let first = chain[0];
+        let first_marks = context.marks(first);
+        let carried =
+            self.carry_over && ((context.opens_paragraph(first_marks) && handed_over) || follows);
+        let partial = self.partial_quote_subject && context.has_subject(first, first_marks);
+        let subject = self.subject_lead_in && context.after_subject_lead_in(first_marks);
+        Attribution {
+            credit,
+            attributed: credit != Credit::None || lead_in || carried || partial || subject,
+            lead_in,
+        }
+    }
+
+    /// The finding for a quotation credited only to a pronoun before anyone is named.
+    fn pronoun_finding(
+        context: &Context<'_, '_>,
+        quotation: &Quotation,
+        pronoun: Span,
+    ) -> Option<Finding> {
+        let (first, name) = context.first_names();
+        if first.is_some_and(|named| named <= pronoun.start) {
+            return None;
+        }
+        let article = context.article;
+        let mut finding = Finding::new(
+            format!(
+                "quotation is credited to `{}` before anyone is named",
+                article.slice(pronoun)
+            ),
+            quotation.span,
+            "the speaker of these words is not named",
+        )
+        .with_secondary(pronoun, "refers to no one named so far");
+        if let Some(name) = name {
+            finding = finding.with_secondary(
+                name,
+                format!("the story names `{}` only here", article.slice(name)),
+            );
+        }
+        Some(
+            finding
+                .with_note("a pronoun credits a speaker only once the story has named them")
+                .with_help("name who said it where the quotation is, such as `, Smith said`"),
+        )
+    }
+}
+
+/// How a quotation is attributed.
+struct Attribution {
+    /// Who its paragraph and frame credit it to.
+    credit: Credit,
+    /// Whether it is attributed at all.
+    attributed: bool,
+    /// It follows a lead-in (a colon, a heading, an agent, a credit line), which names the
+    /// speaker on its own.
+    lead_in: bool,
 }
 
 impl Rule for UnattributedQuote {
@@ -403,24 +573,15 @@ impl Rule for UnattributedQuote {
         if quotations.is_empty() {
             return Vec::new();
         }
-        let masked = masked_text(article);
-        let per_sentence: Vec<Vec<Speaker>> = article
-            .sentences
+        let context = Context::new(article, self);
+        // Whether each paragraph hands a speaker on to a quotation that opens the next one:
+        // it names a speaker with a verb, has a transcript label, or an attributed quotation.
+        // (The headline does so for the first paragraph when it names a speaker.)
+        let mut hands_over: Vec<bool> = context
+            .credits
             .iter()
-            .map(|s| self.attributions(&tokens(s.span.slice(&masked), s.span.start)))
-            .collect();
-
-        // Whether each paragraph ends with a speaker that a quotation opening the next one
-        // continues: an attribution in its last sentence, or an attributed quotation there.
-        let mut hands_over: Vec<bool> = article
-            .paragraphs
-            .iter()
-            .map(|p| {
-                p.sentences
-                    .clone()
-                    .next_back()
-                    .is_some_and(|last| !per_sentence[last].is_empty())
-            })
+            .zip(&context.reading.paragraphs)
+            .map(|(credit, p)| *credit != Credit::None || p.label)
             .collect();
         let mut findings = Vec::new();
         // The end of the last quotation seen, and whether it was attributed.
@@ -437,46 +598,28 @@ impl Rule for UnattributedQuote {
             let chain = &quotations[chain_start..chain_end];
             chain_start = chain_end;
             let first = chain[0];
-            if chain.len() == 1 && self.is_exempt(article, first, &masked) {
-                previous = None;
-                continue;
-            }
-            let mut speakers = Vec::new();
-            let mut colon = false;
-            for quotation in chain {
-                colon |= Self::after_colon(article, quotation, &masked);
-                for index in context(article, quotation) {
-                    speakers.extend(&per_sentence[index]);
+            let last = chain[chain.len() - 1];
+            let handed_over = match first.paragraph.checked_sub(1) {
+                Some(previous) => hands_over[previous],
+                None => context.reading.headline_speaker,
+            };
+            let follows = previous.is_some_and(|(end, attributed)| {
+                attributed
+                    && context.reading.masked[end..first.span.start]
+                        .trim()
+                        .is_empty()
+            });
+            let attribution = self.attribute(&context, chain, handed_over, follows);
+            previous = Some((last.span.end, attribution.attributed));
+            if attribution.attributed {
+                for quotation in chain {
+                    hands_over[quotation.paragraph] = true;
                 }
             }
-            let last = chain[chain.len() - 1];
-            let carried = self.carry_over
-                && opens_paragraph(article, first, &masked)
-                && first.paragraph > 0
-                && hands_over[first.paragraph - 1];
-            let follows = self.carry_over
-                && previous.is_some_and(|(end, attributed)| {
-                    attributed && masked[end..first.span.start].trim().is_empty()
-                });
-            let partial = self.partial_quote_subject && self.has_subject(article, first, &masked);
-            let lead_in =
-                self.subject_lead_in && self.after_subject_lead_in(article, first, &masked);
-            let agent = lead_in
-                || self.by_agent(article, last, &masked)
-                || Self::after_heading(article, first, &masked);
-            let attributed =
-                !speakers.is_empty() || colon || carried || follows || partial || agent;
-            previous = Some((last.span.end, attributed));
-            let paragraph = &article.paragraphs[last.paragraph];
-            let ends_paragraph = paragraph
-                .sentences
-                .clone()
-                .next_back()
-                .is_some_and(|s| article.sentences[s].span.start < last.span.end);
-            if ends_paragraph {
-                hands_over[last.paragraph] = attributed;
+            if chain.len() == 1 && self.is_exempt(&context, first, context.marks(first)) {
+                continue;
             }
-            if !attributed {
+            if !attribution.attributed {
                 findings.push(
                     Finding::new(
                         "quotation has no speaker",
@@ -484,72 +627,23 @@ impl Rule for UnattributedQuote {
                         "no one is credited with these words",
                     )
                     .with_note(
-                        "a quotation needs a speech verb and a speaker in its paragraph, a \
-                         colon lead-in, or an attributed quotation it continues",
+                        "a quotation needs a speaker and a verb in its paragraph, a colon \
+                         lead-in or a credit, or an attributed quotation or paragraph it continues",
                     )
                     .with_help("name who said it, such as `, Smith said`"),
                 );
                 continue;
             }
-            if !self.pronoun_before_name || colon || speakers.is_empty() {
-                continue;
-            }
-            let pronouns: Vec<Span> = speakers
-                .iter()
-                .map(|s| match s {
-                    Speaker::Pronoun(span) => Some(*span),
-                    Speaker::Named => None,
-                })
-                .collect::<Option<_>>()
-                .unwrap_or_default();
-            let Some(&pronoun) = pronouns.first() else {
-                continue;
-            };
-            if first_name(article, &masked, self).is_none_or(|named| named > pronoun.start) {
-                findings.push(
-                    Finding::new(
-                        format!(
-                            "quotation is credited to `{}` before anyone is named",
-                            article.slice(pronoun)
-                        ),
-                        first.span,
-                        "the speaker of these words is not named",
-                    )
-                    .with_secondary(pronoun, "refers to no one named so far")
-                    .with_note("a pronoun credits a speaker only once the story has named them")
-                    .with_help("name who said it, such as `, Smith said`"),
-                );
+            if let (true, false, Credit::Pronoun(pronoun)) = (
+                self.pronoun_before_name,
+                attribution.lead_in,
+                attribution.credit,
+            ) {
+                findings.extend(Self::pronoun_finding(&context, first, pronoun));
             }
         }
         findings
     }
-}
-
-/// Whether the quotation opens its paragraph.
-fn opens_paragraph(article: &Article<'_>, quotation: &Quotation, masked: &str) -> bool {
-    let paragraph = article.paragraphs[quotation.paragraph].span;
-    masked[paragraph.start..quotation.span.start]
-        .trim()
-        .is_empty()
-}
-
-/// The sentences a quotation's attribution may sit in: the sentences it overlaps, and one on
-/// each side in the same paragraph.
-fn context(article: &Article<'_>, quotation: &Quotation) -> std::ops::Range<usize> {
-    let paragraph = &article.paragraphs[quotation.paragraph];
-    let range = paragraph.sentences.clone();
-    let sentences = &article.sentences[range.clone()];
-    let first = sentences
-        .iter()
-        .position(|s| s.span.end > quotation.span.start)
-        .unwrap_or(sentences.len());
-    let last = sentences
-        .iter()
-        .rposition(|s| s.span.start < quotation.span.end)
-        .unwrap_or(first);
-    let start = range.start + first.saturating_sub(1);
-    let end = (range.start + last + 2).min(range.end);
-    start..end.max(start)
 }
 
 #[cfg(test)]
@@ -669,7 +763,7 @@ mod tests {
     #[test]
     fn a_subject_lead_in_attributes_only_when_switched_on() {
         let body =
-            "Lee praised the crews. “It was the hardest week any of us has had at the port.”";
+            "Lee watched the crews. “It was the hardest week any of us has had at the port.”";
         assert_eq!(flagged(body).len(), 1);
         let mut options = options();
         options.subject_lead_in = true;
@@ -769,5 +863,189 @@ mod tests {
             )]
         );
         silent("“We will not go back until the port is safe,” he said.");
+    }
+
+    const SAFE: &str = "We will not go back until the port is safe";
+
+    #[test]
+    fn any_verb_of_saying_in_the_frame_of_the_quotation() {
+        silent(&format!("“{SAFE},” Lee fumed."));
+        silent(&format!("“{SAFE},” the union leader answered on Monday."));
+        silent(&format!("“{SAFE},” Lee, who leads the union, shouted."));
+        silent(&format!("“{SAFE},” shouted Lee."));
+        silent(&format!("Lee shouted, “{SAFE}.”"));
+        silent(&format!("The crowd chanted “{SAFE}” all night."));
+        silent(&format!("“{SAFE},” as Lee put it."));
+    }
+
+    #[test]
+    fn every_form_of_a_listed_verb() {
+        silent(&format!("“{SAFE},” Lee states in the letter."));
+        silent(&format!("“{SAFE},” Lee notes."));
+        silent(&format!("Lee claims that “{SAFE}” for anyone."));
+        silent(&format!("Lee continues: “{SAFE}.”"));
+        silent(&format!(
+            "Lee was at the gate, asserting that “{SAFE} for anyone.”"
+        ));
+        silent(&format!(
+            "Lee spent the day tweeting that “{SAFE} for anyone.”"
+        ));
+    }
+
+    #[test]
+    fn a_verb_that_is_plainly_not_of_saying_does_not_attribute() {
+        assert_eq!(
+            flagged(&format!("The strike ended, “and {SAFE} for all of us.”")).len(),
+            1
+        );
+        // A form that may be a noun, after a determiner, is a noun.
+        assert_eq!(
+            flagged("The claims “that the port is unsafe for every worker” are false.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_speaker_may_stand_anywhere_in_the_paragraph() {
+        silent(&format!(
+            "Lee said the strike would go on. The crews cheered. Nobody moved. “{SAFE}.”"
+        ));
+    }
+
+    #[test]
+    fn the_speaker_may_stand_in_the_previous_paragraph() {
+        silent(&format!(
+            "Lee said the strike would go on. The crews cheered.\n“{SAFE}.”"
+        ));
+        // Only for a quotation that opens its paragraph.
+        assert_eq!(
+            flagged(&format!(
+                "Lee said the strike would go on.\nThe crews cheered. “{SAFE}.”"
+            ))
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn dash_credits_and_credit_lines() {
+        silent(&format!("“{SAFE}.” — Ann Lee"));
+        silent(&format!("“{SAFE}.” ― Lee, union chief"));
+        silent(&format!("“{SAFE}.” -- @portunion"));
+        silent(&format!("“{SAFE}.”\n– Ann Lee, union chief"));
+        assert_eq!(
+            flagged(&format!("“{SAFE}.” — and then the crews went home.")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn source_tags_and_transcript_labels() {
+        silent(&format!("“{SAFE}.” [Port Daily]"));
+        silent(&format!("“{SAFE}.” (Harbour News)"));
+        silent(&format!(
+            "LEE: We stay out. It is “{SAFE} for anyone, and we know it.”"
+        ));
+        silent(&format!("MS. LEE: “{SAFE}.”"));
+        assert_eq!(flagged(&format!("“{SAFE}.” (see below)")).len(), 1);
+    }
+
+    #[test]
+    fn the_statement_read_and_social_media_cues() {
+        silent(&format!("“{SAFE},” read the statement."));
+        silent(&format!("“{SAFE},” the statement read."));
+        silent(&format!("“{SAFE},” Lee on Twitter."));
+        silent(&format!("Lee in a tweet: “{SAFE}.”"));
+        silent(&format!("The union posted on Facebook: “{SAFE}.”"));
+    }
+
+    #[test]
+    fn titles_with_punctuation_inside_the_closing_mark() {
+        silent("Critics call it the “Safe Ports For Every Worker Act,” which passed.");
+        silent("The union sang “Stand Up For The Port Workers.”");
+    }
+
+    #[test]
+    fn a_short_quotation_passes_its_speaker_on() {
+        silent(&format!("“No,” Lee said. “Never.”\n“{SAFE}.”"));
+    }
+
+    #[test]
+    fn cases_that_must_fire() {
+        // A quotation opening its own paragraph, with no speaker in it or before it.
+        assert_eq!(
+            flagged(&format!("The crews went home.\n“{SAFE}.”")),
+            [format!("“{SAFE}.”")]
+        );
+        // A pronoun before anyone is named; the finding names whom the story names later.
+        let source = Source::new(
+            "t.txt",
+            format!("date 2026-02-02 1\nHeadline\n“{SAFE},” she said.\nAnn Lee leads the union.\n"),
+        );
+        let findings = rule().check(&Article::parse(&source));
+        assert_eq!(findings.len(), 1);
+        let labels: Vec<(&str, &str)> = findings[0]
+            .secondary
+            .iter()
+            .map(|l| (source.slice(l.span), l.message.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("she", "refers to no one named so far"),
+                ("Ann Lee", "the story names `Ann Lee` only here")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_that_names_the_speaker_hands_over_to_the_first_paragraph() {
+        let check = |headline: &str| {
+            let source = Source::new(
+                "t.txt",
+                format!("date 2026-02-02 1\n{headline}\n“{SAFE}.”\nThe crews went home.\n"),
+            );
+            rule().check(&Article::parse(&source)).len()
+        };
+        assert_eq!(check("Ann Lee: ‘The Port Is Not Safe’"), 0);
+        assert_eq!(check("Union Chief Says Port Is Unsafe"), 0);
+        assert_eq!(check("Port Strike Enters Second Week"), 1);
+    }
+
+    #[test]
+    fn a_possessive_name_before_a_past_is_a_speaker() {
+        silent(&format!("“{SAFE},” Moody's said in a release."));
+        assert_eq!(
+            flagged("The union's claims “that the port is unsafe for every worker” are false.")
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_speaker_search_reads_past_a_short_quotation() {
+        silent(&format!("Lee mocked the “experts,” saying, “{SAFE}!”"));
+        silent(&format!("But she wanted to know, “Why is it that {SAFE}?”"));
+    }
+
+    #[test]
+    fn a_capitalised_verb_form_inside_a_sentence_is_a_name() {
+        assert_eq!(
+            flagged(&format!(
+                "The State Department named a new envoy.\n“{SAFE}.”"
+            ))
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_its_speaker_and_a_verb() {
+        silent(&format!("Lee also embraced the idea -- “{SAFE}.”"));
+        silent(&format!("She then turned to the crews and, “{SAFE}.”"));
+        assert_eq!(
+            flagged(&format!("The strike ended, and then: no. “{SAFE}.”")).len(),
+            1
+        );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::diagnostic::Finding;
+use crate::quotes::Quotation;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use serde::Deserialize;
@@ -31,27 +32,46 @@ impl BuildRule for UnbalancedQuote {
 impl Rule for UnbalancedQuote {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for quotation in article.quotes().top_level().filter(|q| q.is_unclosed()) {
+        let top_level: Vec<&Quotation> = article.quotes().top_level().collect();
+        for (index, quotation) in top_level.iter().enumerate() {
+            if !quotation.is_unclosed() {
+                continue;
+            }
             let content = article.slice(quotation.content);
-            let last_word =
-                content
-                    .split_whitespace()
-                    .next_back()
-                    .map_or(quotation.content, |word| {
-                        let start = quotation.content.start + content.len() - word.len();
-                        Span::new(start, quotation.content.end)
-                    });
+            let paragraph_end = article.paragraphs[quotation.paragraph].span.end;
+            // The quotation is cut short by a new one, or runs to the end of its paragraph.
+            let cut_by = top_level
+                .get(index + 1)
+                .filter(|next| next.paragraph == quotation.paragraph)
+                .filter(|next| next.span.start < paragraph_end);
+            let (end, label, note) = match cut_by {
+                Some(next) => (
+                    next.opening_mark(),
+                    "another quotation opens here while this one is still open",
+                    "a quotation must close before the next one opens, unless that one is \
+                     nested in it and closes first",
+                ),
+                None => (
+                    content
+                        .split_whitespace()
+                        .next_back()
+                        .map_or(quotation.content, |word| {
+                            let start = quotation.content.start + content.len() - word.len();
+                            Span::new(start, quotation.content.end)
+                        }),
+                    "the paragraph ends with it open",
+                    "a quote left open at the end of a paragraph must go on in the next, which \
+                     then opens with a quote mark",
+                ),
+            };
             findings.push(
                 Finding::new(
                     "quotation is never closed",
                     quotation.opening_mark(),
                     "this quote mark opens a quotation",
                 )
-                .with_secondary(last_word, "no closing mark by here")
-                .with_note(
-                    "a quote left open at the end of a paragraph must go on in the next, which \
-                     then opens with a quote mark",
-                )
+                .with_secondary(end, label)
+                .with_note(note)
                 .with_help("add the closing quote mark where the quotation ends"),
             );
         }
@@ -104,6 +124,47 @@ mod tests {
         assert_eq!(
             check("He said “we will stay.\nThe talks ended."),
             [("quotation is never closed".into(), "“".into())]
+        );
+    }
+
+    #[test]
+    fn the_secondary_label_says_where_the_quotation_was_left_open() {
+        let rule = UnbalancedQuote::build(Options { unopened: true }).unwrap();
+        let labels = |body: &str| {
+            let source = Source::new("t.txt", format!("Headline\n{body}\n"));
+            rule.check(&Article::parse(&source))
+                .into_iter()
+                .flat_map(|f| f.secondary)
+                .map(|l| (source.slice(l.span).to_string(), l.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            labels("He said “we will stay and fight.\nThe talks ended."),
+            [(
+                "fight.".to_string(),
+                "the paragraph ends with it open".to_string()
+            )]
+        );
+        assert_eq!(
+            labels("He called it \"a mess and said \"we are done\" today."),
+            [(
+                "\"".to_string(),
+                "another quotation opens here while this one is still open".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn nested_double_quotes_and_markup_are_balanced() {
+        assert!(check("\"He called it \"a joke,\" and I agree,\" she said.").is_empty());
+        assert!(check("“They told us “wait” again,” he said.").is_empty());
+        assert!(check("He said,”we will stay,” and left.").is_empty());
+        assert!(check("A banker said\"we will stay\" on Monday.").is_empty());
+        assert!(
+            check(
+                "<blockquote class=\"twitter-tweet\"><p lang=\"en\">Vote today.</p></blockquote>"
+            )
+            .is_empty()
         );
     }
 
