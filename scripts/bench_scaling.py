@@ -18,7 +18,7 @@ it writes articles of each size (the sizes in bytes) and runs
 that one article and many small ones compare on the same core. The smaller sizes are linted as
 many copies in one directory, about 1 MB in all, so that the start of the process does not
 count as work; time per MB is wall-clock time over the bytes linted. Memory is the peak
-resident size (the child's ru_maxrss) less that of a run on one tiny article, over the size of
+resident size (GNU time's %M) less that of a run on one tiny article, over the size of
 one article (at least 1 MiB is counted at the smallest size, below which the peak cannot be told
 from the baseline).
 
@@ -32,6 +32,7 @@ import argparse, os, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
+TIME = "/usr/bin/time"  # GNU time (Debian package `time`), for the peak memory of one run
 NOUNS = ["detainees", "fighters", "soldiers", "villages", "schools", "trucks", "officers",
          "patients", "workers", "homes", "families", "boats", "flights", "farms", "shops"]
 SPEAKERS = ["Maria Lopez", "the minister", "John Okafor", "a spokeswoman", "Chen Wei"]
@@ -137,25 +138,22 @@ SHAPES = {"counts": counts, "quotes": quotes, "repeats": repeats,
 
 
 def run(path, timeout):
-    """Wall-clock seconds, peak RSS in bytes and exit code of one wirelint run on `path`.
-    posix_spawn, not fork: a forked child's peak would count the pages of this script."""
+    """Wall-clock seconds, peak RSS in bytes and exit code of one wirelint run on `path`. The
+    peak is GNU time's, of its own child: a child of this script would count this script's
+    pages too (Linux keeps the peak of the image a process had before its exec)."""
     env = dict(os.environ, RAYON_NUM_THREADS="1")
-    quiet = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-             (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)]
-    start = time.perf_counter()
-    pid = os.posix_spawn(BINARY, [BINARY, "--format", "jsonl", "--config", os.devnull, path], env,
-                         file_actions=quiet)
-    deadline = start + timeout
-    while True:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
-        if done:
-            break
-        if time.perf_counter() > deadline:
-            os.kill(pid, 9)
-            os.wait4(pid, 0)
+    with tempfile.NamedTemporaryFile("r") as peak:
+        command = [TIME, "-f", "%M", "-o", peak.name,
+                   BINARY, "--format", "jsonl", "--config", os.devnull, path]
+        start = time.perf_counter()
+        try:
+            done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                  env=env, timeout=timeout)
+        except subprocess.TimeoutExpired:
             return None
-        time.sleep(0.002)
-    return time.perf_counter() - start, usage.ru_maxrss * 1024, os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        kilobytes = int(peak.read().split()[-1])
+    return seconds, kilobytes * 1024, done.returncode
 
 
 def main():
@@ -171,6 +169,8 @@ def main():
     if args.binary:
         BINARY, args.no_build = os.path.abspath(args.binary), True
     sizes = [int(float(s)) for s in args.sizes.split(",")]
+    if not os.access(TIME, os.X_OK):
+        sys.exit(f"{TIME} is missing: apt-get install time")
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     failed = False
