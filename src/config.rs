@@ -153,7 +153,7 @@ pub enum ConfigError {
         error: SourceError,
     },
     /// A rule named on the command line (`--select`, `--ignore`) does not exist.
-    #[error("unknown rule `{name}` in `{option}`\n  = help: {help}")]
+    #[error("unknown rule `{name}` in `{option}` ({help})")]
     UnknownRule {
         /// The name given.
         name: String,
@@ -930,7 +930,7 @@ pub fn starter_config() -> String {
          # House style rule files (globs, relative to this file's directory).\n\
          # style = []\n\
          \n\
-         # Each rule: \"off\", \"warn\" or \"error\", or a table of `level` and options.\n\
+         # Each rule: \"off\", \"warning\" or \"error\", or a table of `level` and options.\n\
          [rules]\n",
         include.join(", ")
     );
@@ -938,7 +938,7 @@ pub fn starter_config() -> String {
     for card in CARDS.iter() {
         let level = format!("\"{}\"", card.level.as_str());
         out.push_str(&format!(
-            "# {:width$} = {level:7}  # {}\n",
+            "# {:width$} = {level:9}  # {}\n",
             card.name, card.summary
         ));
     }
