@@ -9,6 +9,8 @@ hard-linked file under --fix, lines appended during --fix, a set-user-ID file of
 during --fix, 1 GB on standard input with a 1 MB limit, the largest max-file-size, a 100 GB sparse
 file, a config above the repository root, 160,000 suppression comments.
 """
+import os, subprocess, sys, tempfile, time
+
 BIN = os.path.abspath(sys.argv[1])
 STORY = " date 2026-03-04 1194\nCouncil Approves Budget\nThe council approved the budget.\n"
 def run(args, cwd, **kw):
