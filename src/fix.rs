@@ -201,6 +201,7 @@ impl Temp {
         #[cfg(target_os = "linux")]
         {
             use rustix::fs::{Mode, OFlags, openat};
+            remove_stale_temps(dir);
             let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
             // File systems without O_TMPFILE fall back to a named temporary file.
             if let Ok(fd) = openat(rustix::fs::CWD, dir, flags, Mode::from_raw_mode(0o600)) {
@@ -240,6 +241,46 @@ impl Temp {
                 })
             }
             Temp::Named(temp) => temp.persist(target).map(drop).map_err(|e| e.error),
+        }
+    }
+}
+
+/// Remove the temporary files that runs killed between the link and the rename left in `dir`
+/// (named `.wirelint-PID-N-NANOS-ATTEMPT.tmp` by [`temp_name`], their process gone), once per
+/// directory and run. The unnamed file makes that instant short, but a kill can still land in
+/// it.
+#[cfg(target_os = "linux")]
+fn remove_stale_temps(dir: &Path) {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static CLEANED: OnceLock<Mutex<HashSet<std::path::PathBuf>>> = OnceLock::new();
+    let first = CLEANED
+        .get_or_init(Mutex::default)
+        .lock()
+        .is_ok_and(|mut cleaned| cleaned.insert(dir.to_path_buf()));
+    if !first {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(fields) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(".wirelint-")?.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let fields: Vec<&str> = fields.split('-').collect();
+        let ours = fields.len() == 4
+            && fields
+                .iter()
+                .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        let dead = fields[0] != std::process::id().to_string()
+            && !Path::new("/proc").join(fields[0]).exists();
+        if ours && dead {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -353,5 +394,24 @@ mod tests {
             "original\nand a line added meanwhile\n"
         );
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_temporary_file_of_a_dead_run_is_removed_and_others_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "original").unwrap();
+        let dead = dir.path().join(".wirelint-4294967295-0-0-0.tmp");
+        let alive = dir
+            .path()
+            .join(format!(".wirelint-{}-9-9-9.tmp", std::process::id()));
+        let other = dir.path().join(".wirelint-notes.tmp");
+        for file in [&dead, &alive, &other] {
+            fs::write(file, "x").unwrap();
+        }
+        write_atomic(&path, b"new").unwrap();
+        assert!(!dead.exists());
+        assert!(alive.exists() && other.exists());
     }
 }
