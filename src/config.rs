@@ -13,7 +13,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -81,6 +81,8 @@ pub struct RuleSet {
 struct ConfiguredRule {
     name: String,
     level: RuleLevel,
+    /// The card's level, for a rule that is off here and selected on the command line.
+    default_level: RuleLevel,
     rule: Option<Box<dyn Rule>>,
 }
 
@@ -114,6 +116,19 @@ impl RuleSet {
         self.rules.iter().any(|r| r.name == name)
     }
 
+    /// Run only the rules `select` names, when given (a rule that is off runs at its card's
+    /// level), and none that `ignore` names.
+    fn restrict(&mut self, select: Option<&[String]>, ignore: &[String]) {
+        for rule in &mut self.rules {
+            let named = |names: &[String]| names.contains(&rule.name);
+            if named(ignore) || select.is_some_and(|s| !named(s)) {
+                rule.level = RuleLevel::Off;
+            } else if select.is_some() && rule.level == RuleLevel::Off && rule.rule.is_some() {
+                rule.level = rule.default_level;
+            }
+        }
+    }
+
     /// The rules that run (those not `off`), in registry order.
     pub fn active(&self) -> impl Iterator<Item = ActiveRule<'_>> {
         self.rules.iter().filter_map(|r| {
@@ -136,6 +151,23 @@ pub enum ConfigError {
         path: PathBuf,
         /// What went wrong.
         error: SourceError,
+    },
+    /// A rule named on the command line (`--select`, `--ignore`) does not exist.
+    #[error("unknown rule `{name}` in `{option}` ({help})")]
+    UnknownRule {
+        /// The name given.
+        name: String,
+        /// The option it was given to.
+        option: &'static str,
+        /// The closest known name, or where to find them.
+        help: String,
+    },
+    /// A config built in code ([`ConfigBuilder`]) has a mistake: the message, without a place in
+    /// a file that the caller never wrote.
+    #[error("{message}")]
+    Builder {
+        /// What is wrong, and the help line when there is one.
+        message: String,
     },
     /// The config file has a mistake, at a place in it.
     #[error("{}:{}:{}: {}", .file.name(), .file.position(.finding.primary.span.start).line, .file.position(.finding.primary.span.start).column, .finding.message)]
@@ -186,7 +218,11 @@ impl Config {
         Ok(config)
     }
 
-    /// The nearest `wirelint.toml` in `start` (or its directory, if a file) or its ancestors.
+    /// The nearest `wirelint.toml` in `start` (or its directory, if a file) or its ancestors,
+    /// up to the root of the repository `start` is in (the first directory holding `.git`,
+    /// `.hg` or `.jj`) and never above it. Outside a repository the search stops below the
+    /// first directory that others may write to (such as `/tmp`), so that a file planted there
+    /// is never taken.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         let start = std::path::absolute(start).ok()?;
         let dir = if start.is_dir() {
@@ -194,9 +230,19 @@ impl Config {
         } else {
             start.parent()?
         };
-        dir.ancestors()
-            .map(|dir| dir.join(CONFIG_FILE_NAME))
-            .find(|candidate| candidate.is_file())
+        for dir in dir.ancestors() {
+            if shared_writable(dir) {
+                return None;
+            }
+            let candidate = dir.join(CONFIG_FILE_NAME);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+            if is_repository_root(dir) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Parse a config from its text (the source's name is used in errors); `style` globs are
@@ -318,9 +364,40 @@ impl Config {
         })
     }
 
-    /// The rules for the file at `path` (as given on the command line): those of the last
-    /// `[[overrides]]` whose `files` match it, else the config's own. Paths are matched relative
-    /// to the config file's directory when they are inside it.
+    /// Run only the rules `select` names (when given) and none that `ignore` names, for every
+    /// file (overrides included): the command line's `--select` and `--ignore`.
+    pub fn restrict(
+        &mut self,
+        select: Option<&[String]>,
+        ignore: &[String],
+    ) -> Result<(), ConfigError> {
+        let lists = [
+            ("--select", select.unwrap_or_default()),
+            ("--ignore", ignore),
+        ];
+        for (option, names) in lists {
+            if let Some(name) = names.iter().find(|name| !self.rules.contains(name)) {
+                let cards: Vec<&RuleCard> = CARDS
+                    .iter()
+                    .chain(self.style.iter().map(|rule| &rule.card))
+                    .collect();
+                return Err(ConfigError::UnknownRule {
+                    name: name.clone(),
+                    option,
+                    help: suggest_rule(&cards, name),
+                });
+            }
+        }
+        self.rules.restrict(select, ignore);
+        for o in &mut self.overrides {
+            o.rules.restrict(select, ignore);
+        }
+        Ok(())
+    }
+
+    /// The rules for the file at `path` (as given on the command line, or the name of a text
+    /// linted from memory): those of the last `[[overrides]]` whose `files` match it, else the
+    /// config's own. Paths are matched relative to the config file's directory.
     pub fn rules_for(&self, path: &str) -> &RuleSet {
         self.last_override(path, |_| true)
             .map_or(&self.rules, |o| &o.rules)
@@ -337,21 +414,71 @@ impl Config {
         if self.overrides.is_empty() {
             return None;
         }
-        let path = Path::new(path);
-        let relative = self
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .and_then(|root| {
-                let root = std::path::absolute(root).ok()?;
-                let absolute = std::path::absolute(path).ok()?;
-                absolute.strip_prefix(root).ok().map(Path::to_path_buf)
-            })
-            .unwrap_or_else(|| path.to_path_buf());
+        let relative = self.relative_path(Path::new(path));
         self.overrides
             .iter()
             .rev()
             .find(|o| wanted(o) && o.files.is_match(&relative))
+    }
+
+    /// `path` as the config's globs see it: relative to the config file's directory (to the
+    /// current directory for the built-in defaults), or as given when it is outside.
+    pub fn relative_path(&self, path: &Path) -> PathBuf {
+        let base = match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) => absolute(dir),
+            None => absolute(Path::new(".")),
+        };
+        match absolute(path).strip_prefix(&base) {
+            Ok(inside) => inside.to_path_buf(),
+            Err(_) => path.to_path_buf(),
+        }
+    }
+
+    /// Whether `exclude` matches `path` or one of its directories (for `--force-exclude`).
+    pub fn excludes(&self, path: &Path) -> bool {
+        let relative = self.relative_path(path);
+        relative
+            .ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .any(|p| self.exclude.is_match(p))
+    }
+}
+
+/// `path` made absolute, with `.` and `..` resolved by their names (no file system access).
+pub fn absolute(path: &Path) -> PathBuf {
+    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for component in joined.components() {
+        match component {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Whether `dir` is the root of a Git, Mercurial or Jujutsu repository.
+fn is_repository_root(dir: &Path) -> bool {
+    [".git", ".hg", ".jj"]
+        .iter()
+        .any(|marker| dir.join(marker).symlink_metadata().is_ok())
+}
+
+/// Whether users other than its owner may create files in `dir` (as in `/tmp`).
+fn shared_writable(dir: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        dir.metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o002 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        false
     }
 }
 
@@ -405,7 +532,15 @@ impl ConfigBuilder {
     /// The config, or what is wrong with it (an unknown rule or option, a bad value).
     pub fn build(self) -> Result<Config, ConfigError> {
         let text = toml::to_string(&self.document).unwrap_or_default();
-        Config::parse(&Source::new("<config builder>", text))
+        Config::parse(&Source::new("<config builder>", text)).map_err(|error| match error {
+            ConfigError::Invalid { finding, .. } => ConfigError::Builder {
+                message: match &finding.help {
+                    Some(help) => format!("{} ({help})", finding.message),
+                    None => finding.message.clone(),
+                },
+            },
+            other => other,
+        })
     }
 }
 
@@ -544,7 +679,11 @@ fn build_rule_set(
     let mut rules = Vec::with_capacity(BUILTIN.len() + style.len());
     for ((spec, card), settings) in BUILTIN.iter().zip(CARDS.iter()).zip(settings) {
         let rule = match settings.level {
-            RuleLevel::Off => None,
+            // Built all the same when its options are good, so that `--select` can turn it on.
+            RuleLevel::Off => {
+                let options = Spanned::new(0..0, DeValue::Table(settings.options));
+                (spec.build)(options).ok()
+            }
             _ => {
                 let span = settings.span.clone();
                 let options = Spanned::new(span.clone(), DeValue::Table(settings.options));
@@ -573,6 +712,7 @@ fn build_rule_set(
         rules.push(ConfiguredRule {
             name: card.name.clone(),
             level: settings.level,
+            default_level: card.level,
             rule,
         });
     }
@@ -586,13 +726,12 @@ fn build_rule_set(
                 None,
             ));
         }
-        let rule: Option<Box<dyn Rule>> = match settings.level {
-            RuleLevel::Off => None,
-            _ => Some(Box::new(style.check.clone())),
-        };
+        // Built even when off, so that `--select` can turn it on.
+        let rule: Option<Box<dyn Rule>> = Some(Box::new(style.check.clone()));
         rules.push(ConfiguredRule {
             name: style.card.name.clone(),
             level: settings.level,
+            default_level: style.card.level,
             rule,
         });
     }
@@ -630,7 +769,12 @@ impl<'i> RuleSettings<'i> {
                     };
                     self.level = parse_level(source, level_span, &text)?;
                 }
+                let mut extensions = Vec::new();
                 for (key, value) in table {
+                    if key.get_ref().starts_with("extend-") {
+                        extensions.push((key, value));
+                        continue;
+                    }
                     let span = value.span();
                     // A table option (`metadata`) is merged one level deep: a user's
                     // `metadata.markdown` replaces the card's, the other formats stay.
@@ -648,6 +792,10 @@ impl<'i> RuleSettings<'i> {
                         }
                     }
                 }
+                // After the plain options, so that `NAME` then `extend-NAME` adds to the new list.
+                for (key, value) in extensions {
+                    self.extend(source, name.get_ref(), key, value)?;
+                }
             }
             _ => {
                 let message = format!("rule `{}` needs a level or a table", name.get_ref());
@@ -656,6 +804,48 @@ impl<'i> RuleSettings<'i> {
             }
         }
         Ok(())
+    }
+}
+
+impl<'i> RuleSettings<'i> {
+    /// Apply `extend-NAME = [...]`: add the items to the list option `NAME` (the card's list, or
+    /// the one the config set), rather than replace it.
+    fn extend(
+        &mut self,
+        source: &Source,
+        rule: &str,
+        key: Spanned<toml::de::DeString<'i>>,
+        value: Spanned<DeValue<'i>>,
+    ) -> Result<(), ConfigError> {
+        let base = key.get_ref().trim_start_matches("extend-");
+        let list = self
+            .options
+            .iter_mut()
+            .find(|(option, _)| option.get_ref() == base)
+            .map(|(_, list)| list.get_mut());
+        let (span, value) = (value.span(), value.into_inner());
+        match (list, value) {
+            (Some(DeValue::Array(list)), DeValue::Array(more)) => {
+                for item in more {
+                    list.push(item);
+                }
+                Ok(())
+            }
+            (Some(DeValue::Array(_)), _) => Err(ConfigError::at(
+                source,
+                span,
+                format!("`{}` must be a list", key.get_ref()),
+                "expected a list, such as `[\"a\", \"b\"]`",
+                None,
+            )),
+            _ => Err(ConfigError::at(
+                source,
+                key.span(),
+                format!("rule `{rule}` has no list option `{base}` to extend"),
+                "no such list option",
+                Some(format!("`wirelint explain {rule}` lists its options")),
+            )),
+        }
     }
 }
 
@@ -704,7 +894,9 @@ impl ConfigError {
     /// The error as a diagnostic on the config file, when it has a place there.
     pub fn diagnostic(&self) -> Option<(&Source, crate::diagnostic::Diagnostic)> {
         match self {
-            ConfigError::Read { .. } => None,
+            ConfigError::Read { .. }
+            | ConfigError::UnknownRule { .. }
+            | ConfigError::Builder { .. } => None,
             ConfigError::Invalid { file, finding } => Some((
                 file,
                 crate::diagnostic::Diagnostic::from_finding(
@@ -718,33 +910,47 @@ impl ConfigError {
     }
 }
 
-/// A commented starter `wirelint.toml`: the file settings and every rule with its default level
-/// and options, as the rule's card writes them.
+/// A short commented starter `wirelint.toml`: the file settings, and each rule with its level
+/// and the names of its options, all commented out so that later improvements of the built-in
+/// defaults and word lists still reach the desk that wrote it.
 pub fn starter_config() -> String {
     let include: Vec<String> = DEFAULT_INCLUDE.iter().map(|g| format!("\"{g}\"")).collect();
     let mut out = format!(
-        "# wirelint configuration. Every setting below is the built-in default.\n\
+        "# wirelint configuration. Everything commented out is the built-in default; uncomment\n\
+         # what you change. `wirelint explain RULE` documents a rule and its options.\n\
+         # A list option can be extended rather than replaced: `extend-verbs = [\"harrumphed\"]`\n\
+         # adds to the built-in `verbs`.\n\
          \n\
-         # Files linted when a directory is given (globs, relative to that directory).\n\
+         # Files linted when a directory is given, and files and directories skipped (globs,\n\
+         # relative to this file's directory). `.gitignore` and `.ignore` are honoured too.\n\
          include = [{}]\n\
-         # Files and directories skipped.\n\
          exclude = []\n\
-         # Files larger than this many bytes are refused.\n\
-         max-file-size = 10485760\n\
+         # Files (and standard input) larger than this many bytes are refused.\n\
+         # max-file-size = 10485760\n\
          # House style rule files (globs, relative to this file's directory).\n\
-         style = []\n",
+         # style = []\n\
+         \n\
+         # Each rule: \"off\", \"warning\" or \"error\", or a table of `level` and options.\n\
+         [rules]\n",
         include.join(", ")
     );
-    for (spec, card) in BUILTIN.iter().zip(CARDS.iter()) {
+    let width = CARDS.iter().map(|card| card.name.len()).max().unwrap_or(0);
+    for card in CARDS.iter() {
+        let level = format!("\"{}\"", card.level.as_str());
         out.push_str(&format!(
-            "\n# {}\n[rules.{}]\nlevel = \"{}\"\n",
-            card.summary,
-            card.name,
-            card.level.as_str()
+            "# {:width$} = {level:9}  # {}\n",
+            card.name, card.summary
         ));
-        if let Some((_, options)) = spec.card.split_once("\n[options]\n") {
-            // Sub-tables of the card's options are sub-tables of the rule's table here.
-            out.push_str(&options.replace("\n[options.", &format!("\n[rules.{}.", card.name)));
+    }
+    out.push_str("\n# Each rule's options (`wirelint explain RULE` says what they do):\n");
+    for card in CARDS.iter() {
+        let names: Vec<String> = card
+            .options
+            .iter()
+            .map(|(name, _)| name.get_ref().to_string())
+            .collect();
+        if !names.is_empty() {
+            out.push_str(&format!("# [rules.{}]  {}\n", card.name, names.join(", ")));
         }
     }
     out
@@ -788,6 +994,16 @@ mod tests {
         assert!(
             error.to_string().contains("unknown field `nope`"),
             "{error}"
+        );
+        // Issue 11: no place in a TOML text the caller never wrote.
+        assert!(!error.to_string().contains("<config builder>"), "{error}");
+        let error = Config::builder()
+            .level("malformed-headr", RuleLevel::Warn)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown rule `malformed-headr` (did you mean `malformed-header`?)"
         );
         assert!(
             Config::builder()

@@ -1,7 +1,7 @@
 //! Linting one source: read it as its format, run the configured rules on the article, place
 //! their findings back in the file, apply the inline suppressions.
 
-use crate::config::RuleSet;
+use crate::config::{Config, RuleSet};
 use crate::diagnostic::{Diagnostic, Edit, Finding, Fix, READ_ERROR};
 use crate::fix::{apply_edits, apply_fixes};
 use crate::formats::{self, Detected, Document, FormatError, InputFormat};
@@ -20,6 +20,35 @@ pub struct Checked {
     pub diagnostics: Vec<Diagnostic>,
     /// Each file-offset fix with the view-offset fix it came from.
     pub view_fixes: HashMap<Fix, Fix>,
+}
+
+/// Every diagnostic `config` reports on `source`: read as the format the config gives its name
+/// (else the one its name and content tell), with the rules for its name (the last
+/// `[[overrides]]` entry that matches it, else the config's own), in print order. The command
+/// line and [`crate::lint_str`] choose the format and the rules the same way.
+pub fn lint_with_config(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let rules = config.rules_for(source.name());
+    match choose_format(source, config, None) {
+        Ok(format) => lint_as(source, format, rules),
+        Err(what) => vec![not_an_article(source.name(), what)],
+    }
+}
+
+/// The format `source` is read as: `forced` (`--input-format`), else the config's choice for
+/// its name, else what its name and content say; or, for a file that is not an article, what
+/// it is.
+pub fn choose_format(
+    source: &Source,
+    config: &Config,
+    forced: Option<InputFormat>,
+) -> Result<InputFormat, &'static str> {
+    if let Some(format) = forced.or_else(|| config.format_for(source.name())) {
+        return Ok(format);
+    }
+    match formats::detect(source.name(), source.text()) {
+        Detected::Article(format) => Ok(format),
+        Detected::NotAnArticle(what) => Err(what),
+    }
 }
 
 /// Every diagnostic the active rules of `rules` report on `source`, its format told by its name

@@ -1,6 +1,7 @@
 //! Applying fixes to a text, and writing a fixed file without ever losing its text.
 
 use crate::diagnostic::{Diagnostic, Edit, Fix};
+use crate::source::Stamp;
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
@@ -68,48 +69,250 @@ pub enum WriteError {
     /// The file is marked read-only.
     #[error("the file is read-only")]
     ReadOnly,
+    /// The file has other names (hard links), which a new file would leave with the old text.
+    #[error("the file has {0} hard links, and writing a new file would split them")]
+    HardLinks(u64),
+    /// The file's real path is outside the paths given on the command line (it was reached
+    /// through a symbolic link).
+    #[error("its real path is outside the paths given on the command line")]
+    Outside,
+    /// The file on disk is no longer what was read and fixed.
+    #[error("the file changed while fixing")]
+    Changed,
+    /// The file was written to in the instant between the last check and the rename: the
+    /// fixed text is in place, and what was written in that instant is lost.
+    #[error("the fixed text replaced it, and what was written to it in that instant is lost")]
+    ChangedDuringRename,
     /// Creating, writing or renaming the temporary file failed.
     #[error("{}", crate::source::io_message(.0))]
     Io(#[from] io::Error),
 }
 
-/// Replace the contents of `path` with `contents` atomically: write a temporary file in the
-/// same directory, give it the original's permissions, flush it to disk, then rename it over
-/// the original. On any failure the temporary file is removed and the original is untouched.
+/// Replace the contents of `path` with `contents` atomically. A symbolic link is written
+/// through: the file it points to is replaced, the link stays. The new file is written beside
+/// the one it replaces (on Linux as an unnamed `O_TMPFILE`, so that a kill leaves nothing
+/// behind), given its owner, group and mode, flushed to disk, then renamed over it. A file with
+/// other hard links is refused rather than split from them. On any failure the original is
+/// untouched and no temporary file is left.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    write_atomic_with(path, |file| file.write_all(contents))
+    write_atomic_with(path, None, &|file| file.write_all(contents))
 }
 
-/// [`write_atomic`] with the writing step given as a function (tests inject failures here).
+/// [`write_atomic`], refused with [`WriteError::Changed`] when the file is no longer what
+/// `stamp` says it was when it was read (its size, modification time or content differ). The
+/// check is made just before the rename, so that lines added to the file while it was being
+/// fixed are never lost.
+pub fn write_checked(path: &Path, contents: &[u8], stamp: &Stamp) -> Result<(), WriteError> {
+    write_atomic_with(path, Some(stamp), &|file| file.write_all(contents))
+}
+
+/// [`write_checked`] with the writing step given as a function (tests inject failures here).
 pub fn write_atomic_with(
     path: &Path,
-    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+    stamp: Option<&Stamp>,
+    write: &dyn Fn(&mut fs::File) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let permissions = fs::metadata(path)?.permissions();
-    if permissions.readonly() {
+    let target = fs::canonicalize(path)?;
+    let metadata = fs::metadata(&target)?;
+    if metadata.permissions().readonly() {
         return Err(WriteError::ReadOnly);
     }
-    let dir = match path.parent() {
+    let links = hard_links(&metadata);
+    if links > 1 {
+        return Err(WriteError::HardLinks(links));
+    }
+    // Someone else's file that we could not write in place is not ours to replace.
+    drop(fs::OpenOptions::new().write(true).open(&target)?);
+    let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
+    let mut temp = Temp::create(dir)?;
+    write(temp.file())?;
+    keep_owner_and_mode(temp.file(), &metadata)?;
+    temp.file().sync_all()?;
+    let checked = match stamp {
+        Some(stamp) => match stamp.check(&target)? {
+            Some(file) => Some((stamp, file)),
+            None => return Err(WriteError::Changed),
+        },
+        None => None,
+    };
+    temp.replace(dir, &target)?;
+    // A write that landed in the instant between the check and the rename went to the
+    // replaced file: never lost in silence.
+    if let Some((stamp, replaced)) = checked
+        && !stamp.describes(&replaced)?
+    {
+        return Err(WriteError::ChangedDuringRename);
+    }
+    Ok(())
+}
+
+/// How many names the file has (1 where the platform does not say).
+fn hard_links(metadata: &fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::MetadataExt::nlink(metadata)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = metadata;
+        1
+    }
+}
+
+/// Give `file` the owner, group and mode of the original. Where the owner (or the group)
+/// cannot be kept, as when the file belongs to another user, the set-user-ID (or
+/// set-group-ID) bit is dropped: a privilege is never handed to the one who ran the fix.
+fn keep_owner_and_mode(file: &fs::File, original: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt, fchown};
+        let (uid, gid) = (original.uid(), original.gid());
+        let owner_kept = fchown(file, Some(uid), Some(gid)).is_ok();
+        let group_kept = owner_kept || fchown(file, None, Some(gid)).is_ok();
+        let mut mode = original.mode() & 0o7777;
+        if !owner_kept {
+            mode &= !0o6000;
+        }
+        if !group_kept {
+            mode &= !0o2000;
+        }
+        // After the chown, which clears the set-ID bits.
+        file.set_permissions(fs::Permissions::from_mode(mode))
+    }
+    #[cfg(not(unix))]
+    {
+        file.set_permissions(original.permissions())
+    }
+}
+
+/// The new contents while they are written: an unnamed file (Linux `O_TMPFILE`) given a name
+/// only to be renamed over the original, else a named temporary file removed on failure.
+enum Temp {
+    #[cfg(target_os = "linux")]
+    Unnamed(fs::File),
+    Named(tempfile::NamedTempFile),
+}
+
+impl Temp {
+    fn create(dir: &Path) -> io::Result<Temp> {
+        #[cfg(target_os = "linux")]
+        {
+            use rustix::fs::{Mode, OFlags, openat};
+            remove_stale_temps(dir);
+            let flags = OFlags::TMPFILE | OFlags::WRONLY | OFlags::CLOEXEC;
+            // File systems without O_TMPFILE fall back to a named temporary file.
+            if let Ok(fd) = openat(rustix::fs::CWD, dir, flags, Mode::from_raw_mode(0o600)) {
+                return Ok(Temp::Unnamed(fs::File::from(fd)));
+            }
+        }
+        Ok(Temp::Named(named_temp(dir)?))
+    }
+
+    fn file(&mut self) -> &mut fs::File {
+        match self {
+            #[cfg(target_os = "linux")]
+            Temp::Unnamed(file) => file,
+            Temp::Named(temp) => temp.as_file_mut(),
+        }
+    }
+
+    /// Rename the new contents over `target`, which is in `dir`.
+    fn replace(self, dir: &Path, target: &Path) -> io::Result<()> {
+        match self {
+            #[cfg(target_os = "linux")]
+            Temp::Unnamed(file) => {
+                use rustix::fs::{AtFlags, CWD, linkat};
+                // A name for the unnamed file, for the instant between link and rename.
+                let fd = format!("/proc/self/fd/{}", std::os::fd::AsRawFd::as_raw_fd(&file));
+                let mut attempt = 0;
+                let path = loop {
+                    let path = dir.join(temp_name(attempt));
+                    match linkat(CWD, fd.as_str(), CWD, &path, AtFlags::SYMLINK_FOLLOW) {
+                        Ok(()) => break path,
+                        Err(rustix::io::Errno::EXIST) if attempt < 100 => attempt += 1,
+                        Err(error) => return Err(error.into()),
+                    }
+                };
+                fs::rename(&path, target).inspect_err(|_| {
+                    let _ = fs::remove_file(&path);
+                })
+            }
+            Temp::Named(temp) => temp.persist(target).map(drop).map_err(|e| e.error),
+        }
+    }
+}
+
+/// Remove the temporary files that runs killed between the link and the rename left in `dir`
+/// (named `.wirelint-PID-N-NANOS-ATTEMPT.tmp` by [`temp_name`], their process gone), once per
+/// directory and run. The unnamed file makes that instant short, but a kill can still land in
+/// it.
+#[cfg(target_os = "linux")]
+fn remove_stale_temps(dir: &Path) {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static CLEANED: OnceLock<Mutex<HashSet<std::path::PathBuf>>> = OnceLock::new();
+    let first = CLEANED
+        .get_or_init(Mutex::default)
+        .lock()
+        .is_ok_and(|mut cleaned| cleaned.insert(dir.to_path_buf()));
+    if !first {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(fields) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(".wirelint-")?.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let fields: Vec<&str> = fields.split('-').collect();
+        let ours = fields.len() == 4
+            && fields
+                .iter()
+                .all(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()));
+        let dead = fields[0] != std::process::id().to_string()
+            && !Path::new("/proc").join(fields[0]).exists();
+        if ours && dead {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A name for a temporary file that no other run of this process or another picks.
+#[cfg(target_os = "linux")]
+fn temp_name(attempt: u32) -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    format!(
+        ".wirelint-{}-{count}-{nanos}-{attempt}.tmp",
+        std::process::id()
+    )
+}
+
+fn named_temp(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
         .prefix(".wirelint-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    write(temp.as_file_mut())?;
-    temp.as_file().sync_all()?;
-    fs::set_permissions(temp.path(), permissions)?;
-    temp.persist(path).map_err(|e| WriteError::Io(e.error))?;
-    Ok(())
+        .tempfile_in(dir)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Finding;
+    use crate::Source;
     use crate::diagnostic::Level;
-    use crate::source::Source;
     use crate::span::Span;
 
     fn with_fix(source: &Source, fix: Fix) -> Diagnostic {
@@ -135,7 +338,10 @@ mod tests {
         let path = dir.path().join("story.txt");
         fs::write(&path, "original").unwrap();
         let full = io::Error::new(io::ErrorKind::StorageFull, "no space left on device");
-        let error = write_atomic_with(&path, |_| Err(full)).unwrap_err();
+        let error = write_atomic_with(&path, None, &|_| {
+            Err(io::Error::new(full.kind(), full.to_string()))
+        })
+        .unwrap_err();
         assert_eq!(error.to_string(), "no space left on device");
         assert_eq!(fs::read_to_string(&path).unwrap(), "original");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
@@ -170,5 +376,42 @@ mod tests {
             fs::metadata(&path).unwrap().permissions().mode() & 0o777,
             0o640
         );
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "original\n").unwrap();
+        let (_, stamp) = Source::read_stamped(&path, 100).unwrap();
+        fs::write(&path, "original\nand a line added meanwhile\n").unwrap();
+        assert!(matches!(
+            write_checked(&path, b"fixed\n", &stamp),
+            Err(WriteError::Changed)
+        ));
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "original\nand a line added meanwhile\n"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_temporary_file_of_a_dead_run_is_removed_and_others_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt");
+        fs::write(&path, "original").unwrap();
+        let dead = dir.path().join(".wirelint-4294967295-0-0-0.tmp");
+        let alive = dir
+            .path()
+            .join(format!(".wirelint-{}-9-9-9.tmp", std::process::id()));
+        let other = dir.path().join(".wirelint-notes.tmp");
+        for file in [&dead, &alive, &other] {
+            fs::write(file, "x").unwrap();
+        }
+        write_atomic(&path, b"new").unwrap();
+        assert!(!dead.exists());
+        assert!(alive.exists() && other.exists());
     }
 }

@@ -12,6 +12,7 @@ use wirelint::report::{DEFAULT_WIDTH, Format, Style, sanitize};
 use wirelint::rule::RuleCard;
 use wirelint::rules::docs_url;
 use wirelint::runner::{FixMode, RunOptions, RunStatus, Streams, run};
+use wirelint::walk::WalkOptions;
 
 /// A consistency linter for news wire reports.
 #[derive(Parser)]
@@ -24,6 +25,12 @@ struct Cli {
     /// Use this config file instead of the nearest `wirelint.toml`
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Ignore every config file: the built-in defaults only
+    #[arg(long, global = true, conflicts_with = "config")]
+    isolated: bool,
+    /// Say on standard error which config file is in use
+    #[arg(short, long, global = true)]
+    verbose: bool,
 }
 
 #[derive(Subcommand)]
@@ -78,8 +85,9 @@ enum InspectFormat {
 
 #[derive(Args)]
 struct LintArgs {
-    /// Files and directories to lint; `-` reads standard input
-    #[arg(value_name = "PATH", default_value = ".")]
+    /// Files and directories to lint; `-` reads standard input (the default when it is piped
+    /// or redirected from a file, else `.`)
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -120,6 +128,21 @@ struct LintArgs {
     /// Record today's findings in FILE, a baseline for `--baseline`, and report none of them
     #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Follow symbolic links inside directories (skipped by default)
+    #[arg(long)]
+    follow_links: bool,
+    /// Do not read `.gitignore` and `.ignore` files
+    #[arg(long)]
+    no_ignore: bool,
+    /// Skip files named on the command line that `exclude` matches (for pre-commit hooks)
+    #[arg(long)]
+    force_exclude: bool,
+    /// Run only these rules (comma-separated; a rule that is off runs at its default level)
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Option<Vec<String>>,
+    /// Do not run these rules (comma-separated)
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
 }
 
 /// An `--input-format` value: one of the formats' names.
@@ -153,7 +176,11 @@ const FOUND: u8 = 1;
 const FAILED: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if cli.lint.paths.is_empty() {
+        let default = if stdin_is_piped() { "-" } else { "." };
+        cli.lint.paths.push(PathBuf::from(default));
+    }
     let first_path = cli
         .lint
         .paths
@@ -193,7 +220,7 @@ fn main() -> ExitCode {
             let start = first_path.as_deref().unwrap_or(Path::new("."));
             explain(
                 &rule,
-                || load_config(cli.config.as_deref(), start),
+                || load_config(cli.config.as_deref(), start, cli.isolated, false),
                 error_color,
             )
         }
@@ -201,7 +228,12 @@ fn main() -> ExitCode {
         Some(Command::Server) => server(cli.config),
         Some(Command::Inspect(args)) => {
             let start = args.paths.iter().find(|p| p.as_os_str() != "-");
-            match load_config(cli.config.as_deref(), start.map_or(Path::new("."), |p| p)) {
+            match load_config(
+                cli.config.as_deref(),
+                start.map_or(Path::new("."), |p| p),
+                cli.isolated,
+                cli.verbose,
+            ) {
                 Ok(config) => inspect(&args, &config),
                 Err(error) => {
                     print_config_error(&error, error_color);
@@ -211,7 +243,10 @@ fn main() -> ExitCode {
         }
         Some(Command::Rules { .. }) | None => {
             let start = first_path.as_deref().unwrap_or(Path::new("."));
-            match load_config(cli.config.as_deref(), start) {
+            let explicit = cli.config.as_deref();
+            let loaded = load_config(explicit, start, cli.isolated, cli.verbose)
+                .and_then(|config| select_rules(config, &cli.lint));
+            match loaded {
                 Ok(config) => match cli.command {
                     Some(Command::Rules { format }) => list_rules(&config, format),
                     _ => lint(&cli.lint, &config, style, text_on_stdout),
@@ -226,14 +261,58 @@ fn main() -> ExitCode {
     ExitCode::from(status)
 }
 
-fn load_config(explicit: Option<&Path>, start: &Path) -> Result<Config, ConfigError> {
-    match explicit
-        .map(Path::to_path_buf)
-        .or_else(|| Config::discover(start))
-    {
+/// The config given with `--config`, else the one discovered from `start` (none under
+/// `--isolated`), else the built-in defaults; under `--verbose`, which one is named on stderr.
+fn load_config(
+    explicit: Option<&Path>,
+    start: &Path,
+    isolated: bool,
+    verbose: bool,
+) -> Result<Config, ConfigError> {
+    let path = match explicit {
+        Some(path) => Some(path.to_path_buf()),
+        None if isolated => None,
+        None => Config::discover(start),
+    };
+    if verbose {
+        match &path {
+            Some(path) => eprintln!("wirelint: using config `{}`", path.display()),
+            None if isolated => eprintln!("wirelint: using the built-in defaults (--isolated)"),
+            None => {
+                eprintln!("wirelint: using the built-in defaults (no `{CONFIG_FILE_NAME}` found)")
+            }
+        }
+    }
+    match path {
         Some(path) => Config::load(&path),
         None => Ok(Config::default()),
     }
+}
+
+/// Whether standard input is a pipe or a file (`cmd | wirelint`, `wirelint < story.txt`), not
+/// a terminal, `/dev/null` or closed, as in CI: only then is it read when no path is given.
+fn stdin_is_piped() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+            return false;
+        };
+        std::fs::File::from(fd)
+            .metadata()
+            .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
+    }
+    #[cfg(not(unix))]
+    {
+        !io::stdin().is_terminal()
+    }
+}
+
+/// The config with only the rules `--select` names and none that `--ignore` names.
+fn select_rules(mut config: Config, args: &LintArgs) -> Result<Config, ConfigError> {
+    config.restrict(args.select.as_deref(), &args.ignore)?;
+    Ok(config)
 }
 
 fn print_config_error(error: &ConfigError, color: bool) {
@@ -278,6 +357,11 @@ fn lint(args: &LintArgs, config: &Config, style: Style, text_on_stdout: bool) ->
         baseline,
         write_baseline: args.write_baseline.clone(),
         step_summary,
+        walk: WalkOptions {
+            follow_links: args.follow_links,
+            no_ignore: args.no_ignore,
+            force_exclude: args.force_exclude,
+        },
     };
     let mut report: Box<dyn Write> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
@@ -387,6 +471,34 @@ fn list_rules(config: &Config, format: ListFormat) -> u8 {
     CLEAN
 }
 
+/// What wirelint itself reports, besides the rules: name, summary and documentation.
+const OWN_DIAGNOSTICS: [(&str, &str, &str); 3] = [
+    (
+        wirelint::diagnostic::READ_ERROR,
+        "a file (or standard input) could not be read or decoded",
+        "A file that is missing, unreadable, empty or blank, binary (a NUL byte), not UTF-8, or \
+         over `max-file-size` is reported with its path and, where there is one, the place of the \
+         first bad byte. The other files are still linted; the run exits 1, or 2 when no input \
+         at all could be read. Fix the file, or leave it out with `exclude`.",
+    ),
+    (
+        wirelint::diagnostic::WRITE_ERROR,
+        "the fixes to a file could not be written",
+        "Under `--fix`, a file whose fixed text could not be written is left exactly as it was: \
+         it is read-only or not yours to replace, it has other hard links, it changed while it \
+         was being fixed, its real path is outside the paths given on the command line, or the \
+         disk is full. The findings of the unchanged file are shown, and the run exits 2.",
+    ),
+    (
+        wirelint::suppress::UNUSED_SUPPRESSION,
+        "a suppression comment that silences nothing",
+        "A `<!-- wirelint-disable-next-line RULE -->` or `<!-- wirelint-disable RULE -->` \
+         comment that silences no finding, or names a rule that does not exist, is reported so \
+         that stale suppressions do not pile up. Remove the comment, or the names that silence \
+         nothing.",
+    ),
+];
+
 /// Explain a built-in rule (no config needed, so a broken one cannot stop it), else a house
 /// style rule of the config.
 fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, color: bool) -> u8 {
@@ -414,13 +526,16 @@ fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, col
     if let Some((_, card)) = wirelint::rules::find(rule) {
         return print(card);
     }
+    if let Some((name, summary, docs)) = OWN_DIAGNOSTICS.iter().find(|(name, ..)| *name == rule) {
+        println!("# {name}\n\n{summary}\n\nReported by wirelint itself, not a rule.\n\n{docs}");
+        return CLEAN;
+    }
     match config() {
         Ok(config) => match config.card(rule) {
             Some(card) => print(card),
             None => {
-                eprintln!(
-                    "error: unknown rule `{rule}`\n  = help: `wirelint rules` lists the rules"
-                );
+                let help = suggest_name(rule, &config);
+                eprintln!("error: unknown rule `{rule}`\n  = help: {help}");
                 FAILED
             }
         },
@@ -428,6 +543,24 @@ fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, col
             print_config_error(&error, color);
             FAILED
         }
+    }
+}
+
+/// A help line for an unknown name given to `explain`: the closest rule (built-in or house
+/// style) or diagnostic of wirelint's own, or where to find them all.
+fn suggest_name(rule: &str, config: &Config) -> String {
+    let names = config
+        .rules
+        .all()
+        .map(|(name, _)| name.to_string())
+        .chain(OWN_DIAGNOSTICS.iter().map(|(name, ..)| name.to_string()));
+    let closest = names
+        .map(|name| (wirelint::text::edit_distance(rule, &name), name))
+        .min()
+        .filter(|(distance, _)| *distance <= 3);
+    match closest {
+        Some((_, name)) => format!("did you mean `{name}`?"),
+        None => "`wirelint rules` lists the rules".to_string(),
     }
 }
 

@@ -4,15 +4,15 @@ use crate::baseline::{self, Baseline, Entry};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Level, READ_ERROR, WRITE_ERROR};
 use crate::engine;
-use crate::fix::write_atomic;
-use crate::formats::{self, Detected, InputFormat};
+use crate::fix::{WriteError, write_atomic, write_checked};
+use crate::formats::InputFormat;
 use crate::report::{Ending, Format, Statistics, Stream, Style, Summary, sanitize};
 use crate::rule::RuleCard;
-use crate::source::Source;
-use crate::walk::{Input, collect_inputs};
+use crate::source::{Source, SourceError, Stamp, read_bounded};
+use crate::walk::{Input, WalkOptions, collect_inputs, is_within, real_roots};
 use rayon::prelude::*;
 use similar::TextDiff;
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -52,6 +52,8 @@ pub struct RunOptions {
     pub write_baseline: Option<PathBuf>,
     /// Append a Markdown table of counts here (`$GITHUB_STEP_SUMMARY` under `--format github`).
     pub step_summary: Option<PathBuf>,
+    /// How directories are walked.
+    pub walk: WalkOptions,
 }
 
 /// Where a run writes: the text that replaces a report on standard output (a fixed article,
@@ -116,7 +118,8 @@ pub fn run(
     options: &RunOptions,
     streams: &mut Streams<'_>,
 ) -> RunStatus {
-    let (inputs, walk_errors) = collect_inputs(paths, config);
+    let (inputs, walk_errors) = collect_inputs(paths, config, options.walk);
+    let roots = real_roots(paths);
     let mut jobs: Vec<(String, Job)> = inputs
         .into_iter()
         .map(|input| {
@@ -150,11 +153,7 @@ pub fn run(
         .iter()
         .any(|(_, job)| matches!(job, Job::Input(Input::Stdin, _)))
     {
-        let mut bytes = Vec::new();
-        io::stdin()
-            .read_to_end(&mut bytes)
-            .map(|_| bytes)
-            .map_err(|e| e.to_string())
+        read_bounded(io::stdin().lock(), config.max_file_size).map_err(|e| e.to_string())
     } else {
         Ok(Vec::new())
     };
@@ -171,7 +170,7 @@ pub fn run(
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
-            .map(|(name, job)| run_job(name, job, &stdin, config, options))
+            .map(|(name, job)| run_job(name, job, &stdin, config, options, &roots))
             .collect();
         for mut outcome in outcomes {
             total.summary.merge(&outcome.summary);
@@ -274,31 +273,29 @@ fn run_job(
     stdin: &Result<Vec<u8>, String>,
     config: &Config,
     options: &RunOptions,
+    roots: &[PathBuf],
 ) -> Outcome {
     let (input, named) = match job {
         Job::Unvisitable(diagnostic) => return report(options, None, vec![(**diagnostic).clone()]),
         Job::Input(input, named) => (input, *named),
     };
-    let read = match input {
-        Input::File(path) => Source::read(path, config.max_file_size),
-        Input::Stdin => match stdin {
-            Ok(bytes) => Source::from_bytes(name, bytes.clone(), config.max_file_size),
-            Err(error) => Err(io::Error::other(error.clone()).into()),
-        },
-    };
-    let source = match read {
-        Ok(source) => source,
+    let (source, stamp) = match read_input(name, input, stdin, config.max_file_size) {
+        Ok(read) => read,
         Err(error) => {
+            let message = match input {
+                Input::Stdin => error.for_stdin(),
+                Input::File(_) => error.to_string(),
+            };
             let diagnostic = Diagnostic::file_error(
                 READ_ERROR,
                 name,
-                format!("could not read `{name}`: {error}"),
+                format!("could not read `{name}`: {message}"),
                 error.position(),
             );
             return report(options, None, vec![diagnostic]);
         }
     };
-    let format = match chosen_format(name, &source, config, options) {
+    let format = match engine::choose_format(&source, config, options.input_format) {
         Ok(format) => format,
         Err(what) if named => {
             return report(options, None, vec![engine::not_an_article(name, what)]);
@@ -369,12 +366,12 @@ fn run_job(
                 bytes.extend_from_slice(b"\xEF\xBB\xBF");
             }
             bytes.extend_from_slice(fixed.text().as_bytes());
-            if let Err(error) = write_atomic(path, &bytes) {
-                let message = format!("could not write the fixes to `{name}`: {error}");
-                let mut diagnostic = Diagnostic::file_error(WRITE_ERROR, name, message, None);
-                diagnostic
-                    .notes
-                    .push("the file was left as it was".to_string());
+            let written = within_roots(path, roots).and_then(|()| match &stamp {
+                Some(stamp) => write_checked(path, &bytes, stamp),
+                None => write_atomic(path, &bytes),
+            });
+            if let Err(error) = written {
+                let diagnostic = write_error(name, &error);
                 // Report the findings of the original text, since it is what stays on disk.
                 let mut failed = report(
                     options,
@@ -392,21 +389,49 @@ fn run_job(
     outcome
 }
 
-/// The format `source` is read as: `--input-format`, else the config's choice for its path, else
-/// what its name and content say; or, for a file that is not an article, what it is.
-fn chosen_format(
+/// Read one input: a file with its stamp (for the check before a fixed file is written), or
+/// standard input, read once before the run.
+fn read_input(
     name: &str,
-    source: &Source,
-    config: &Config,
-    options: &RunOptions,
-) -> Result<InputFormat, &'static str> {
-    if let Some(format) = options.input_format.or_else(|| config.format_for(name)) {
-        return Ok(format);
+    input: &Input,
+    stdin: &Result<Vec<u8>, String>,
+    max_file_size: u64,
+) -> Result<(Source, Option<Stamp>), SourceError> {
+    match input {
+        Input::File(path) => {
+            Source::read_stamped(path, max_file_size).map(|(source, stamp)| (source, Some(stamp)))
+        }
+        Input::Stdin => match stdin {
+            Ok(bytes) => Source::from_bytes(name, bytes.clone(), max_file_size).map(|s| (s, None)),
+            Err(error) => Err(io::Error::other(error.clone()).into()),
+        },
     }
-    match formats::detect(name, source.text()) {
-        Detected::Article(format) => Ok(format),
-        Detected::NotAnArticle(what) => Err(what),
+}
+
+/// A fixed file is written only when its real path is within the real paths given on the
+/// command line: a symbolic link followed in a walk never leads `--fix` outside the tree.
+fn within_roots(path: &std::path::Path, roots: &[PathBuf]) -> Result<(), WriteError> {
+    if is_within(path, roots) {
+        Ok(())
+    } else {
+        Err(WriteError::Outside)
     }
+}
+
+/// The `write-error` diagnostic for a fixed file that could not be written.
+fn write_error(name: &str, error: &WriteError) -> Diagnostic {
+    if let WriteError::ChangedDuringRename = error {
+        let message = format!("`{name}` changed while its fixes were written");
+        let mut diagnostic = Diagnostic::file_error(WRITE_ERROR, name, message, None);
+        diagnostic.notes.push(error.to_string());
+        return diagnostic;
+    }
+    let message = format!("could not write the fixes to `{name}`: {error}");
+    let mut diagnostic = Diagnostic::file_error(WRITE_ERROR, name, message, None);
+    diagnostic
+        .notes
+        .push("the file was left as it was".to_string());
+    diagnostic
 }
 
 /// Count one file's diagnostics (those a baseline records set aside), record them for a new

@@ -4,6 +4,7 @@ use crate::span::{LineIndex, Position, Span};
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
+use std::time::SystemTime;
 use thiserror::Error;
 
 /// The default limit on the size of one input file: 10 MiB.
@@ -18,20 +19,67 @@ pub struct Source {
     lines: LineIndex,
 }
 
+/// What a file was when it was read: its size, modification time and a hash of its bytes. A
+/// fixed file is written only while the file on disk still matches its stamp.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    hash: u64,
+}
+
+impl Stamp {
+    fn new(metadata: &fs::Metadata, bytes: &[u8]) -> Stamp {
+        Stamp {
+            len: bytes.len() as u64,
+            modified: metadata.modified().ok(),
+            hash: content_hash(bytes),
+        }
+    }
+
+    /// The file at `path`, open, when it still has this stamp's size, modification time and
+    /// content; `None` when it has changed. Its size and time are read again after the content,
+    /// so that a line added while the content was read is seen.
+    pub fn check(&self, path: &Path) -> io::Result<Option<fs::File>> {
+        let file = fs::File::open(path)?;
+        if !self.describes(&file)? {
+            return Ok(None);
+        }
+        let bytes = read_bounded(&file, self.len)?;
+        let same = bytes.len() as u64 == self.len
+            && content_hash(&bytes) == self.hash
+            && self.describes(&file)?;
+        Ok(same.then_some(file))
+    }
+
+    /// Whether the open `file` still has this stamp's size and modification time.
+    pub fn describes(&self, file: &fs::File) -> io::Result<bool> {
+        let metadata = file.metadata()?;
+        Ok(metadata.len() == self.len && metadata.modified().ok() == self.modified)
+    }
+}
+
+fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{DefaultHasher, Hasher};
+    let mut hasher = DefaultHasher::new();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
 /// Why a file could not become a [`Source`].
 #[derive(Debug, Error)]
 pub enum SourceError {
     /// The file could not be opened or read.
     #[error("{}", io_message(.0))]
     Io(#[from] io::Error),
-    /// The file has no bytes at all (or only a byte order mark).
+    /// The file has no text: no bytes at all, or only a byte order mark and white space.
     #[error("the file is empty")]
     Empty,
     /// The file is larger than the configured limit.
-    #[error("the file is {size} bytes, over the limit of {limit} bytes")]
+    #[error("{}", too_large(*.size, *.limit))]
     TooLarge {
-        /// Size of the file in bytes.
-        size: u64,
+        /// Size of the file in bytes, when it is known before reading (not for a pipe).
+        size: Option<u64>,
         /// The configured limit in bytes.
         limit: u64,
     },
@@ -52,6 +100,11 @@ pub enum SourceError {
 }
 
 impl SourceError {
+    /// The message, for standard input: "the input is empty", not "the file is empty".
+    pub fn for_stdin(&self) -> String {
+        self.to_string().replacen("the file ", "the input ", 1)
+    }
+
     /// Where in the file the problem is, when it is at one byte.
     pub fn position(&self) -> Option<Position> {
         match self {
@@ -85,8 +138,9 @@ impl Source {
         max_size: u64,
     ) -> Result<Source, SourceError> {
         if bytes.len() as u64 > max_size {
+            // Bounded reads stop one byte past the limit, so the true size is not known.
             return Err(SourceError::TooLarge {
-                size: bytes.len() as u64,
+                size: None,
                 limit: max_size,
             });
         }
@@ -96,7 +150,7 @@ impl Source {
             0
         };
         let body = &bytes[bom..];
-        if body.is_empty() {
+        if body.iter().all(u8::is_ascii_whitespace) {
             return Err(SourceError::Empty);
         }
         if let Some(nul) = body.iter().position(|&b| b == 0) {
@@ -120,18 +174,25 @@ impl Source {
 
     /// Read and decode the file at `path`, refusing it before reading when it is over `max_size`.
     pub fn read(path: &Path, max_size: u64) -> Result<Source, SourceError> {
+        Source::read_stamped(path, max_size).map(|(source, _)| source)
+    }
+
+    /// [`Source::read`], with the file's [`Stamp`] as it was read, for a later check that the
+    /// file has not changed since.
+    pub fn read_stamped(path: &Path, max_size: u64) -> Result<(Source, Stamp), SourceError> {
         let file = fs::File::open(path)?;
-        let size = file.metadata()?.len();
+        let metadata = file.metadata()?;
+        let size = metadata.len();
         if size > max_size {
             return Err(SourceError::TooLarge {
-                size,
+                size: Some(size),
                 limit: max_size,
             });
         }
-        let mut bytes = Vec::with_capacity(size as usize);
-        // Read one byte past the limit, so that a file that grew since `metadata` is still refused.
-        file.take(max_size + 1).read_to_end(&mut bytes)?;
-        Source::from_bytes(path.display().to_string(), bytes, max_size)
+        let bytes = read_bounded(file, max_size)?;
+        let stamp = Stamp::new(&metadata, &bytes);
+        let source = Source::from_bytes(path.display().to_string(), bytes, max_size)?;
+        Ok((source, stamp))
     }
 
     /// The name shown in diagnostics (a path, or the name given to stdin).
@@ -172,6 +233,42 @@ pub fn io_message(error: &io::Error) -> String {
     match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => message,
+    }
+}
+
+/// The size of one read from a file or pipe.
+const CHUNK: usize = 64 * 1024;
+
+/// Everything `reader` gives (a file, standard input), up to one byte past `max_size` (so that
+/// input over the limit is
+/// seen to be over it, and an endless pipe is not read to its end). Memory grows with what is
+/// read, never with a size the file claims, and running out of it is an error for this input alone. Reading stops early at a NUL byte, which
+/// makes the input binary whatever follows (a sparse file of zeros is refused at once).
+pub fn read_bounded(reader: impl Read, max_size: u64) -> io::Result<Vec<u8>> {
+    let mut reader = reader.take(max_size.saturating_add(1));
+    let mut bytes = Vec::new();
+    let mut chunk = vec![0; CHUNK];
+    loop {
+        let read = match reader.read(&mut chunk) {
+            Ok(0) => return Ok(bytes),
+            Ok(read) => read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        };
+        bytes.try_reserve(read).map_err(|_| {
+            io::Error::new(io::ErrorKind::OutOfMemory, "not enough memory to read it")
+        })?;
+        bytes.extend_from_slice(&chunk[..read]);
+        if chunk[..read].contains(&0) {
+            return Ok(bytes);
+        }
+    }
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("the file is {size} bytes, over the limit of {limit} bytes"),
+        None => format!("the input is over the limit of {limit} bytes"),
     }
 }
 
@@ -242,9 +339,48 @@ mod tests {
         assert!(matches!(
             error,
             SourceError::TooLarge {
-                size: 11,
+                size: None,
                 limit: 10
             }
         ));
+    }
+
+    #[test]
+    fn an_endless_reader_is_read_one_byte_past_the_limit() {
+        assert_eq!(read_bounded(io::repeat(b'a'), 1000).unwrap().len(), 1001);
+        let error = Source::from_bytes("-", vec![b'a'; 1001], 1000).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "the input is over the limit of 1000 bytes"
+        );
+    }
+
+    #[test]
+    fn the_largest_limit_does_not_overflow() {
+        assert_eq!(read_bounded(&b"abc"[..], u64::MAX).unwrap(), b"abc");
+    }
+
+    #[test]
+    fn a_nul_byte_stops_the_read() {
+        assert_eq!(read_bounded(io::repeat(0), u64::MAX).unwrap().len(), CHUNK);
+    }
+
+    #[test]
+    fn a_stamp_sees_a_change_of_content_of_the_same_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.txt");
+        fs::write(&path, "one line\n").unwrap();
+        let (_, stamp) = Source::read_stamped(&path, 100).unwrap();
+        assert!(stamp.check(&path).unwrap().is_some());
+        let modified = fs::metadata(&path).unwrap().modified().unwrap();
+        fs::write(&path, "one lime\n").unwrap();
+        // Same size and, on a coarse clock, the same time: the content tells.
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert!(stamp.check(&path).unwrap().is_none());
     }
 }

@@ -6,6 +6,7 @@ use crate::article::is_comment_line;
 use crate::diagnostic::{Diagnostic, Finding, Level};
 use crate::source::Source;
 use crate::span::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The rule name of the warning about a suppression that suppresses nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
@@ -18,8 +19,53 @@ struct Suppression {
     line: Option<usize>,
     /// The rules it names (empty: all).
     rules: Vec<String>,
-    /// Rules (or, for "all", `"*"`) that silenced something.
-    used: Vec<String>,
+    /// Whether it silenced something when it names no rule.
+    used_all: bool,
+    /// The rules it names that silenced something.
+    used: FxHashSet<String>,
+}
+
+/// Which suppression silences a diagnostic: the first, in the order written, of those that
+/// apply to its line (or the whole file) and name its rule (or no rule). Built once, so that
+/// each diagnostic is looked up in constant time however many suppressions there are.
+#[derive(Default)]
+struct Silencers {
+    /// Keyed by line (`None` for the whole file).
+    by_line: FxHashMap<Option<usize>, FirstSilencers>,
+}
+
+/// The suppressions of one line (or of the whole file): the first of all rules, and the first
+/// naming each rule.
+type FirstSilencers = (Option<usize>, FxHashMap<String, usize>);
+
+impl Silencers {
+    fn new(suppressions: &[Suppression]) -> Silencers {
+        let mut silencers = Silencers::default();
+        for (index, s) in suppressions.iter().enumerate() {
+            let (all, named) = silencers.by_line.entry(s.line).or_default();
+            if s.rules.is_empty() {
+                all.get_or_insert(index);
+            }
+            for rule in &s.rules {
+                named.entry(rule.clone()).or_insert(index);
+            }
+        }
+        silencers
+    }
+
+    fn find(&self, diagnostic: &Diagnostic) -> Option<usize> {
+        let at = |line: Option<usize>| {
+            let (all, named) = self.by_line.get(&line)?;
+            [*all, named.get(&diagnostic.rule).copied()]
+                .into_iter()
+                .flatten()
+                .min()
+        };
+        [at(Some(diagnostic.line)), at(None)]
+            .into_iter()
+            .flatten()
+            .min()
+    }
 }
 
 /// Remove the diagnostics that suppression comments in `source` silence, and add a warning for
@@ -33,34 +79,29 @@ pub fn apply_suppressions(
     if suppressions.is_empty() {
         return diagnostics;
     }
+    let silencers = Silencers::new(&suppressions);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| {
-            let silencer = suppressions.iter_mut().find(|s| {
-                s.line.is_none_or(|line| line == d.line)
-                    && (s.rules.is_empty() || s.rules.contains(&d.rule))
-            });
-            match silencer {
-                Some(s) => {
-                    let name = if s.rules.is_empty() {
-                        "*".to_string()
-                    } else {
-                        d.rule.clone()
-                    };
-                    s.used.push(name);
-                    false
+        .filter(|d| match silencers.find(d) {
+            Some(index) => {
+                let s = &mut suppressions[index];
+                if s.rules.is_empty() {
+                    s.used_all = true;
+                } else {
+                    s.used.insert(d.rule.clone());
                 }
-                None => true,
+                false
             }
+            None => true,
         })
         .collect();
     for s in &suppressions {
         let unused: Vec<&String> = s
             .rules
             .iter()
-            .filter(|rule| !s.used.contains(rule))
+            .filter(|rule| !s.used.contains(*rule))
             .collect();
-        let finding = if s.rules.is_empty() && s.used.is_empty() {
+        let finding = if s.rules.is_empty() && !s.used_all {
             Some(Finding::new(
                 "suppression silences nothing",
                 s.span,
@@ -102,6 +143,17 @@ fn find_suppressions(source: &Source) -> Vec<Suppression> {
     let text = source.text();
     let index = source.lines();
     let lines = index.line_spans(text);
+    // For each line, the 1-based number of the next line of text after it: one pass from the
+    // end, so that a run of many comment lines costs no more than one.
+    let mut next_text = vec![None; lines.len()];
+    let mut following = None;
+    for (number, line) in lines.iter().enumerate().rev() {
+        next_text[number] = following;
+        let content = line.slice(text);
+        if !content.trim().is_empty() && !is_comment_line(content) {
+            following = Some(number + 1);
+        }
+    }
     let mut found = Vec::new();
     for (number, line) in lines.iter().enumerate() {
         let content = line.slice(text);
@@ -124,27 +176,23 @@ fn find_suppressions(source: &Source) -> Vec<Suppression> {
         if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
             continue;
         }
-        let target = lines[number + 1..]
-            .iter()
-            .position(|l| {
-                let l = l.slice(text);
-                !l.trim().is_empty() && !is_comment_line(l)
-            })
-            .map(|offset| number + 1 + offset + 1);
         let start = line.start + (content.len() - content.trim_start().len());
+        let mut named = FxHashSet::default();
+        let rules: Vec<String> = rest
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|rule| !rule.is_empty() && named.insert(*rule))
+            .map(str::to_string)
+            .collect();
         found.push(Suppression {
             span: Span::new(start, start + content.trim().len()),
             line: if whole_file {
                 None
             } else {
-                Some(target.unwrap_or(0))
+                Some(next_text[number].unwrap_or(0))
             },
-            rules: rest
-                .split(|c: char| c == ',' || c.is_whitespace())
-                .filter(|r| !r.is_empty())
-                .map(str::to_string)
-                .collect(),
-            used: Vec::new(),
+            rules,
+            used_all: false,
+            used: FxHashSet::default(),
         });
     }
     found

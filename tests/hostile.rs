@@ -101,7 +101,11 @@ fn degenerate_articles_lint_cleanly() {
             "{clean} should be clean:\n{stdout}"
         );
     }
-    assert!(!stdout.contains("only-space.txt"), "{stdout}");
+    // Blank-only input is empty input.
+    assert!(
+        stdout.contains("only-space.txt:1:1: error[read-error]: could not read `only-space.txt`: the file is empty"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -154,12 +158,20 @@ fn deep_trees_symlink_loops_and_dangling_links_are_reported_not_fatal() {
     fs::create_dir(dir.path().join("loop")).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("loop/back")).unwrap();
     std::os::unix::fs::symlink("nowhere.txt", dir.path().join("dangling.txt")).unwrap();
+    // By default a walk does not follow links: they are skipped, not errors.
     let (status, stdout) = lint_dir(dir.path());
     assert_eq!(status, Some(1));
     assert!(
         stdout.contains("d59/deep.txt:1:1: error[malformed-header]"),
         "{stdout}"
     );
+    assert!(!stdout.contains("loop/back"), "{stdout}");
+    assert!(!stdout.contains("dangling.txt"), "{stdout}");
+    assert_witness_reported(&stdout);
+
+    let output = wirelint(&["--follow-links", "--format", "short", "."], dir.path());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1));
     assert!(
         stdout.contains(
             "loop/back:1:1: error[read-error]: could not read `loop/back`: symbolic link loop"
@@ -262,4 +274,198 @@ fn a_file_deleted_during_the_run_is_an_error_or_linted_never_a_crash() {
             "{line}"
         );
     }
+}
+
+/// Wait for `child` at most `seconds`, reading its output meanwhile; a run still going then is
+/// killed and the test fails. The limit is generous: it guards against a hang or a quadratic
+/// blow-up, it times nothing.
+fn wait_at_most(mut child: std::process::Child, seconds: u64) -> Output {
+    use std::io::Read;
+    fn drain(stream: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut stream) = stream {
+                let _ = stream.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    }
+    let (stdout, stderr) = (drain(child.stdout.take()), drain(child.stderr.take()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("wirelint still ran after {seconds} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Issue 10, finding 6: standard input is read only up to the limit; an endless pipe is
+/// refused, not read until memory runs out.
+#[test]
+fn standard_input_stops_at_the_size_limit() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("wirelint.toml"), "max-file-size = 100000\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wirelint"))
+        .args(["--format", "short", "-"])
+        .current_dir(dir.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = [b'a'; 4096];
+        // Endless, until wirelint stops reading (or 1 GB, so that the test itself ends).
+        for _ in 0..250_000 {
+            if stdin.write_all(&line).is_err() {
+                return;
+            }
+        }
+    });
+    let output = wait_at_most(child, 120);
+    let _ = writer.join();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.contains("error[read-error]: could not read `<stdin>`: the input is over the limit of 100000 bytes"),
+        "{stdout}"
+    );
+}
+
+/// Issue 10, finding 6: the largest limit does not overflow (every file was "empty"), and a
+/// 100 GB sparse file under it is refused alone, without allocating its size or aborting the
+/// run.
+#[cfg(unix)]
+#[test]
+fn the_largest_size_limit_does_not_overflow_and_a_huge_file_fails_alone() {
+    let dir = with_witness(&[]);
+    fs::write(
+        dir.path().join("wirelint.toml"),
+        "max-file-size = 18446744073709551615\n",
+    )
+    .unwrap();
+    let sparse = fs::File::create(dir.path().join("sparse.txt")).unwrap();
+    if sparse.set_len(100 << 30).is_err() {
+        eprintln!("skipped: no sparse files here");
+        return;
+    }
+    let (status, stdout) = lint_dir(dir.path());
+    assert_eq!(status, Some(1), "{stdout}");
+    assert_witness_reported(&stdout);
+    assert!(
+        stdout.contains("sparse.txt:1:1: error[read-error]: could not read `sparse.txt`: the file looks binary: a NUL byte at line 1, column 1"),
+        "{stdout}"
+    );
+}
+
+/// Issue 10, finding 1 (the suppression scanner): 160,000 suppression comments in a row took
+/// minutes (each looked ahead over all the others); they must lint in linear time.
+#[test]
+fn many_suppression_comments_lint_in_linear_time() {
+    let mut text = String::from("date 2026-03-04 1\nHeadline\n");
+    for _ in 0..160_000 {
+        text.push_str("<!-- wirelint-disable-next-line malformed-header -->\n");
+    }
+    text.push_str("Body.\n");
+    let dir = with_witness(&[("suppressions.txt", text.as_bytes())]);
+    let child = Command::new(env!("CARGO_BIN_EXE_wirelint"))
+        .args(["--format", "short", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = wait_at_most(child, 120);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_witness_reported(&stdout);
+    assert_eq!(
+        stdout.matches("suppressions.txt").count(),
+        160_000,
+        "one unused-suppression warning each"
+    );
+}
+
+/// A config file `dir/wirelint.toml` that turns the header rule off.
+fn plant_config(dir: &Path) {
+    fs::create_dir_all(dir).unwrap();
+    fs::write(
+        dir.join("wirelint.toml"),
+        "[rules]\nmalformed-header = \"off\"\n",
+    )
+    .unwrap();
+}
+
+/// Issue 10, finding 8: a config above the repository root (a checkout's parent) is never
+/// taken; `--isolated` ignores the repository's own; `--verbose` names the one in use.
+#[test]
+fn config_discovery_stops_at_the_repository_root() {
+    let dir = tempfile::tempdir().unwrap();
+    plant_config(dir.path());
+    let repo = dir.path().join("checkout");
+    fs::create_dir_all(repo.join(".git")).unwrap();
+    fs::create_dir_all(repo.join("articles")).unwrap();
+    fs::write(
+        repo.join("articles/story.txt"),
+        " date 2026-03-04 2\nHeadline\nBody.\n",
+    )
+    .unwrap();
+
+    let output = wirelint(&["--format", "short", "--verbose", "articles"], &repo);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("articles/story.txt:1:1: error[malformed-header]"),
+        "the config above the repository was used: {stdout}"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "wirelint: using the built-in defaults (no `wirelint.toml` found)\n"
+    );
+
+    plant_config(&repo);
+    let output = wirelint(&["--format", "short", "--verbose", "articles"], &repo);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.starts_with("wirelint: using config `")
+            && stderr.contains("checkout/wirelint.toml`"),
+        "{stderr}"
+    );
+
+    let output = wirelint(&["--format", "short", "--isolated", "articles"], &repo);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+}
+
+/// Issue 10, finding 8: outside a repository, a config in a directory anyone may write to (as
+/// `/tmp`) is never taken.
+#[cfg(unix)]
+#[test]
+fn a_config_in_a_shared_writable_directory_is_not_taken() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = dir.path().join("shared");
+    plant_config(&shared);
+    fs::set_permissions(&shared, fs::Permissions::from_mode(0o1777)).unwrap();
+    let own = shared.join("mine");
+    fs::create_dir(&own).unwrap();
+    fs::set_permissions(&own, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::write(
+        own.join("story.txt"),
+        " date 2026-03-04 2\nHeadline\nBody.\n",
+    )
+    .unwrap();
+    let output = wirelint(&["--format", "short", "story.txt"], &own);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
 }

@@ -115,6 +115,7 @@ mod tests {
 
     /// The `## Example` of each card holds the input (first text block) and the rule's exact
     /// output on it (second text block), so the docs cannot drift from the code.
+    #[cfg(feature = "cli")]
     #[test]
     fn every_card_example_shows_the_rules_real_output() {
         use crate::report::Format;
