@@ -58,14 +58,49 @@ pub struct Position {
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// For a text that is not all ASCII, checkpoints every [`CHECKPOINT`] bytes or so: a byte
+    /// offset (on a character boundary) and the characters before it. A column is then counted
+    /// from the checkpoint before it, never from the start of a long line, so placing many
+    /// labels on one long line stays linear.
+    checkpoints: Option<Vec<(usize, usize)>>,
 }
+
+/// How far apart the character-count checkpoints of a non-ASCII text are, in bytes.
+const CHECKPOINT: usize = 1024;
 
 impl LineIndex {
     /// Index the lines of `text` (a line ends after `\n`; `\r\n` stays part of the line break).
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let checkpoints = (!text.is_ascii()).then(|| {
+            let mut checkpoints = vec![(0, 0)];
+            let (mut at, mut chars) = (0, 0);
+            while at + CHECKPOINT < text.len() {
+                let next = floor_char_boundary(text, at + CHECKPOINT).max(at + 1);
+                let next = ceil_char_boundary(text, next);
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+            checkpoints
+        });
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// The number of characters of `text` before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        match &self.checkpoints {
+            None => offset,
+            Some(checkpoints) => {
+                let index = checkpoints.partition_point(|&(at, _)| at <= offset) - 1;
+                let (at, chars) = checkpoints[index];
+                chars + text[at..offset].chars().count()
+            }
+        }
     }
 
     /// Number of lines (a text ending in a line break has an empty last line).
@@ -102,10 +137,8 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = text[start..floor_char_boundary(text, offset)]
-            .chars()
-            .count()
-            + 1;
+        let offset = floor_char_boundary(text, offset).max(start);
+        let column = self.chars_before(text, offset) - self.chars_before(text, start) + 1;
         Position {
             line: line + 1,
             column,
@@ -126,6 +159,15 @@ impl LineIndex {
             .nth(column.saturating_sub(1))
             .map_or(span.end, |(i, _)| start + i)
     }
+}
+
+/// The smallest char boundary of `text` at or after `offset`.
+fn ceil_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset += 1;
+    }
+    offset
 }
 
 /// The largest char boundary of `text` at or before `offset`.
@@ -160,6 +202,30 @@ mod tests {
         assert_eq!(lines, ["ab", "“q” x", "last"]);
         assert_eq!(index.offset_of(text, 2, 5), x);
         assert_eq!(index.offset_of(text, 9, 1), text.len());
+    }
+
+    #[test]
+    fn columns_on_a_long_line_with_wide_characters_count_characters() {
+        let line = "“é”—ab ".repeat(3_000);
+        let text = format!("first\n{line}end");
+        let index = LineIndex::new(&text);
+        let end = text.find("end").unwrap();
+        let expected = line.chars().count() + 1;
+        assert_eq!(
+            index.position(&text, end),
+            Position {
+                line: 2,
+                column: expected
+            }
+        );
+        for offset in (0..text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .step_by(997)
+        {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let column = text[start..offset].chars().count() + 1;
+            assert_eq!(index.position(&text, offset).column, column, "{offset}");
+        }
     }
 
     #[test]
