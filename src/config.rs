@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 use thiserror::Error;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -42,6 +43,8 @@ pub struct Config {
     overrides: Vec<Override>,
     /// The house style rules of the files `style` names, in path order.
     style: Vec<StyleRule>,
+    /// The directory globs are relative to, made absolute once (see [`Config::relative_path`]).
+    base: OnceLock<PathBuf>,
 }
 
 /// A list of glob patterns, compiled.
@@ -361,6 +364,7 @@ impl Config {
             rules: build_rule_set(source, &style, settings)?,
             overrides,
             style,
+            base: OnceLock::new(),
         })
     }
 
@@ -424,11 +428,13 @@ impl Config {
     /// `path` as the config's globs see it: relative to the config file's directory (to the
     /// current directory for the built-in defaults), or as given when it is outside.
     pub fn relative_path(&self, path: &Path) -> PathBuf {
-        let base = match self.path.as_deref().and_then(Path::parent) {
-            Some(dir) => absolute(dir),
-            None => absolute(Path::new(".")),
-        };
-        match absolute(path).strip_prefix(&base) {
+        let base = self
+            .base
+            .get_or_init(|| match self.path.as_deref().and_then(Path::parent) {
+                Some(dir) => absolute(dir),
+                None => absolute(Path::new(".")),
+            });
+        match absolute(path).strip_prefix(base) {
             Ok(inside) => inside.to_path_buf(),
             Err(_) => path.to_path_buf(),
         }
@@ -444,9 +450,18 @@ impl Config {
     }
 }
 
-/// `path` made absolute, with `.` and `..` resolved by their names (no file system access).
+/// `path` made absolute, with `.` and `..` resolved by their names (no file system access but
+/// reading the current directory, once a run).
 pub fn absolute(path: &Path) -> PathBuf {
-    let joined = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    static CURRENT: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        match CURRENT.get_or_init(|| std::env::current_dir().ok()) {
+            Some(current) => current.join(path),
+            None => path.to_path_buf(),
+        }
+    };
     let mut out = PathBuf::new();
     for component in joined.components() {
         match component {

@@ -279,7 +279,8 @@ fn run_job(
         Job::Unvisitable(diagnostic) => return report(options, None, vec![(**diagnostic).clone()]),
         Job::Input(input, named) => (input, *named),
     };
-    let (source, stamp) = match read_input(name, input, stdin, config.max_file_size) {
+    let writes = options.fix == FixMode::Apply;
+    let (source, stamp) = match read_input(name, input, stdin, config.max_file_size, writes) {
         Ok(read) => read,
         Err(error) => {
             let message = match input {
@@ -389,18 +390,20 @@ fn run_job(
     outcome
 }
 
-/// Read one input: a file with its stamp (for the check before a fixed file is written), or
-/// standard input, read once before the run.
+/// Read one input: a file, with its stamp when it may be written (for the check before a fixed
+/// file is written), or standard input, read once before the run.
 fn read_input(
     name: &str,
     input: &Input,
     stdin: &Result<Vec<u8>, String>,
     max_file_size: u64,
+    writes: bool,
 ) -> Result<(Source, Option<Stamp>), SourceError> {
     match input {
-        Input::File(path) => {
+        Input::File(path) if writes => {
             Source::read_stamped(path, max_file_size).map(|(source, stamp)| (source, Some(stamp)))
         }
+        Input::File(path) => Source::read(path, max_file_size).map(|source| (source, None)),
         Input::Stdin => match stdin {
             Ok(bytes) => Source::from_bytes(name, bytes.clone(), max_file_size).map(|s| (s, None)),
             Err(error) => Err(io::Error::other(error.clone()).into()),

@@ -174,22 +174,14 @@ impl Source {
 
     /// Read and decode the file at `path`, refusing it before reading when it is over `max_size`.
     pub fn read(path: &Path, max_size: u64) -> Result<Source, SourceError> {
-        Source::read_stamped(path, max_size).map(|(source, _)| source)
+        let (bytes, _) = read_file(path, max_size)?;
+        Source::from_bytes(path.display().to_string(), bytes, max_size)
     }
 
     /// [`Source::read`], with the file's [`Stamp`] as it was read, for a later check that the
-    /// file has not changed since.
+    /// file has not changed since (its bytes are hashed: only for a file that may be written).
     pub fn read_stamped(path: &Path, max_size: u64) -> Result<(Source, Stamp), SourceError> {
-        let file = fs::File::open(path)?;
-        let metadata = file.metadata()?;
-        let size = metadata.len();
-        if size > max_size {
-            return Err(SourceError::TooLarge {
-                size: Some(size),
-                limit: max_size,
-            });
-        }
-        let bytes = read_bounded(file, max_size)?;
+        let (bytes, metadata) = read_file(path, max_size)?;
         let stamp = Stamp::new(&metadata, &bytes);
         let source = Source::from_bytes(path.display().to_string(), bytes, max_size)?;
         Ok((source, stamp))
@@ -236,6 +228,21 @@ pub fn io_message(error: &io::Error) -> String {
     }
 }
 
+/// The bytes of the file at `path` and its metadata as it was opened, refused before reading
+/// when it is over `max_size`.
+fn read_file(path: &Path, max_size: u64) -> Result<(Vec<u8>, fs::Metadata), SourceError> {
+    let file = fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    let size = metadata.len();
+    if size > max_size {
+        return Err(SourceError::TooLarge {
+            size: Some(size),
+            limit: max_size,
+        });
+    }
+    Ok((read_bounded(file, max_size)?, metadata))
+}
+
 /// The size of one read from a file or pipe.
 const CHUNK: usize = 64 * 1024;
 
@@ -247,19 +254,19 @@ const CHUNK: usize = 64 * 1024;
 pub fn read_bounded(reader: impl Read, max_size: u64) -> io::Result<Vec<u8>> {
     let mut reader = reader.take(max_size.saturating_add(1));
     let mut bytes = Vec::new();
-    let mut chunk = vec![0; CHUNK];
     loop {
-        let read = match reader.read(&mut chunk) {
-            Ok(0) => return Ok(bytes),
-            Ok(read) => read,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
-        bytes.try_reserve(read).map_err(|_| {
+        bytes.try_reserve(CHUNK).map_err(|_| {
             io::Error::new(io::ErrorKind::OutOfMemory, "not enough memory to read it")
         })?;
-        bytes.extend_from_slice(&chunk[..read]);
-        if chunk[..read].contains(&0) {
+        // `read_to_end` reads into the reserved room without zeroing it first.
+        let from = bytes.len();
+        match (&mut reader).take(CHUNK as u64).read_to_end(&mut bytes) {
+            Ok(0) => return Ok(bytes),
+            Ok(_) => {}
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(error),
+        }
+        if bytes[from..].contains(&0) {
             return Ok(bytes);
         }
     }

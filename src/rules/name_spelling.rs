@@ -248,14 +248,14 @@ impl NameSpelling {
     /// name. Pairs are proposed by shared deletion keys (SymSpell), so the cost stays linear
     /// in the number of spellings, then checked by [`Self::variants`].
     fn variant_pairs(&self, spellings: &[Spelling], candidates: &[usize]) -> Vec<(usize, usize)> {
-        let mut buckets: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut keys = Vec::new();
         for &i in candidates {
             let stem: Vec<char> = spellings[i].stem.chars().collect();
             let long = stem.len() >= self.long_length && !spellings[i].inner_capital;
             let depth = if long { 2 } else { 1 };
-            let mut keys = FxHashSet::default();
-            deletions(&stem, depth, &mut keys);
-            for key in keys {
+            deletion_keys(&stem, depth, &mut keys);
+            for &key in &keys {
                 buckets.entry(key).or_default().push(i);
             }
         }
@@ -476,17 +476,35 @@ fn strip_possessive(word: &str) -> &str {
     word
 }
 
-/// Every string made by deleting up to `depth` characters of `word` (and `word` itself).
-fn deletions(word: &[char], depth: usize, out: &mut FxHashSet<String>) {
-    out.insert(word.iter().collect());
-    if depth == 0 || word.len() <= 1 {
-        return;
+/// The hashes of every string made by deleting up to `depth` (1 or 2) characters of `word`,
+/// and of `word` itself, sorted and without repeats, into `out`. Two words one deletion apart
+/// share a key; a key two words share by a hash collision only costs a comparison.
+fn deletion_keys(word: &[char], depth: usize, out: &mut Vec<u64>) {
+    use std::hash::Hasher;
+    let key = |skip: &[usize]| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        for (i, c) in word.iter().enumerate() {
+            if !skip.contains(&i) {
+                hasher.write_u32(u32::from(*c));
+            }
+        }
+        hasher.write_usize(word.len() - skip.len());
+        hasher.finish()
+    };
+    out.clear();
+    out.push(key(&[]));
+    if depth >= 1 && word.len() > 1 {
+        for i in 0..word.len() {
+            out.push(key(&[i]));
+            if depth >= 2 && word.len() > 2 {
+                for j in i + 1..word.len() {
+                    out.push(key(&[i, j]));
+                }
+            }
+        }
     }
-    for i in 0..word.len() {
-        let mut shorter = word.to_vec();
-        shorter.remove(i);
-        deletions(&shorter, depth - 1, out);
-    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
