@@ -5,7 +5,7 @@ use crate::diagnostic::{Finding, Level};
 use crate::formats::InputFormat;
 use crate::rule::{OptionError, Rule, RuleCard, RuleLevel};
 use crate::rules::{BUILTIN, CARDS};
-use crate::source::{DEFAULT_MAX_FILE_SIZE, Source, SourceError};
+use crate::source::{DEFAULT_MAX_FILE_SIZE, Source, SourceError, TextEncoding};
 use crate::span::Span;
 use crate::style::{StyleError, StyleRule};
 use crate::text::edit_distance;
@@ -43,6 +43,8 @@ pub struct Config {
     overrides: Vec<Override>,
     /// The house style rules of the files `style` names, in path order.
     style: Vec<StyleRule>,
+    /// The character encoding of the files (UTF-8 unless the config says otherwise).
+    encoding: TextEncoding,
     /// The directory globs are relative to, made absolute once (see [`Config::relative_path`]).
     base: OnceLock<PathBuf>,
 }
@@ -190,6 +192,7 @@ struct ConfigFile {
     exclude: Option<Vec<Spanned<String>>>,
     max_file_size: Option<u64>,
     style: Option<Vec<Spanned<String>>>,
+    encoding: Option<TextEncoding>,
 }
 
 impl Default for Config {
@@ -351,6 +354,7 @@ impl Config {
                 overrides.push(Override {
                     files,
                     format,
+                    encoding: head.encoding,
                     rules: build_rule_set(source, &style, override_settings)?,
                 });
             }
@@ -364,6 +368,7 @@ impl Config {
             rules: build_rule_set(source, &style, settings)?,
             overrides,
             style,
+            encoding: file.encoding.unwrap_or_default(),
             base: OnceLock::new(),
         })
     }
@@ -405,6 +410,14 @@ impl Config {
     pub fn rules_for(&self, path: &str) -> &RuleSet {
         self.last_override(path, |_| true)
             .map_or(&self.rules, |o| &o.rules)
+    }
+
+    /// The character encoding of the file at `path`: the last matching `[[overrides]]` entry's
+    /// `encoding`, else the config's.
+    pub fn encoding_for(&self, path: &str) -> TextEncoding {
+        self.last_override(path, |o| o.encoding.is_some())
+            .and_then(|o| o.encoding)
+            .unwrap_or(self.encoding)
     }
 
     /// The format the last `[[overrides]]` that matches `path` and names a `format` gives it.
@@ -559,12 +572,13 @@ impl ConfigBuilder {
     }
 }
 
-/// One `[[overrides]]` entry: the files it applies to, the format they are read as, and their
-/// rules.
+/// One `[[overrides]]` entry: the files it applies to, the format and encoding they are read
+/// in, and their rules.
 #[derive(Debug)]
 struct Override {
     files: Globs,
     format: Option<InputFormat>,
+    encoding: Option<TextEncoding>,
     rules: RuleSet,
 }
 
@@ -573,6 +587,7 @@ struct Override {
 struct OverrideHead {
     files: Vec<Spanned<String>>,
     format: Option<Spanned<String>>,
+    encoding: Option<TextEncoding>,
 }
 
 /// Deserialize a table of the config into `T`, pointing errors at the config's line.

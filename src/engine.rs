@@ -134,7 +134,7 @@ pub fn fix(
         }
         let expected = expected_view(&current, &checked, &applied)?;
         total += applied.len();
-        let next = Source::new(source.name(), text);
+        let next = source.with_text(text);
         let next_checked = check(&next, format, rules).map_err(|error| {
             format!(
                 "the fixed text would no longer read as {}: {error}",

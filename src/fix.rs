@@ -383,7 +383,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("story.txt");
         fs::write(&path, "original\n").unwrap();
-        let (_, stamp) = Source::read_stamped(&path, 100).unwrap();
+        let (_, stamp) =
+            Source::read_stamped(&path, 100, crate::source::TextEncoding::Utf8).unwrap();
         fs::write(&path, "original\nand a line added meanwhile\n").unwrap();
         assert!(matches!(
             write_checked(&path, b"fixed\n", &stamp),

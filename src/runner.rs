@@ -107,8 +107,8 @@ struct Outcome {
     write_failed: bool,
     changed: bool,
     /// What goes to `out` instead of the report: the fixed text of standard input under
-    /// `--fix`, or the unified diff under `--diff`.
-    text: Option<String>,
+    /// `--fix` (in its encoding), or the unified diff under `--diff`.
+    text: Option<Vec<u8>>,
 }
 
 /// Lint `paths` with `config`, writing the report, text and errors to `streams`.
@@ -181,7 +181,7 @@ pub fn run(
             write_failed |= outcome.write_failed;
             changed |= outcome.changed;
             if let Some(text) = &outcome.text {
-                let _ = streams.text.write_all(text.as_bytes());
+                let _ = streams.text.write_all(text);
             }
             if options.format.streams() {
                 let separator = stream.before(&outcome.output);
@@ -280,7 +280,7 @@ fn run_job(
         Job::Input(input, named) => (input, *named),
     };
     let writes = options.fix == FixMode::Apply;
-    let (source, stamp) = match read_input(name, input, stdin, config.max_file_size, writes) {
+    let (source, stamp) = match read_input(name, input, stdin, config, writes) {
         Ok(read) => read,
         Err(error) => {
             let message = match input {
@@ -347,7 +347,7 @@ fn run_job(
             .header(name, name)
             .to_string();
         return Outcome {
-            text: Some(diff),
+            text: Some(diff.into_bytes()),
             readable: true,
             changed: applied > 0,
             ..Outcome::default()
@@ -357,17 +357,28 @@ fn run_job(
     outcome.readable = true;
     outcome.summary.fixed = applied;
     match input {
-        Input::Stdin => {
-            let bom = if source.has_bom() { "\u{feff}" } else { "" };
-            outcome.text = Some(format!("{bom}{}", fixed.text()));
-        }
-        Input::File(path) if applied > 0 => {
-            let mut bytes = Vec::with_capacity(fixed.text().len() + 3);
-            if source.has_bom() {
-                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+        Input::Stdin => match source.encode(fixed.text()) {
+            Ok(bytes) => outcome.text = Some(bytes),
+            Err(problem) => {
+                // A fix the input's encoding cannot write: the input goes out as it came.
+                let error = WriteError::Io(io::Error::other(problem));
+                let mut failed = report(
+                    options,
+                    Some(&source),
+                    [vec![write_error(name, &error)], original].concat(),
+                );
+                failed.text = source.encode(source.text()).ok();
+                failed.readable = true;
+                failed.write_failed = true;
+                return failed;
             }
-            bytes.extend_from_slice(fixed.text().as_bytes());
-            let written = within_roots(path, roots).and_then(|()| match &stamp {
+        },
+        Input::File(path) if applied > 0 => {
+            let written = source
+                .encode(fixed.text())
+                .map_err(|problem| WriteError::Io(io::Error::other(problem)));
+            let written = written.and_then(|bytes| within_roots(path, roots).map(|()| bytes));
+            let written = written.and_then(|bytes| match &stamp {
                 Some(stamp) => write_checked(path, &bytes, stamp),
                 None => write_atomic(path, &bytes),
             });
@@ -396,16 +407,17 @@ fn read_input(
     name: &str,
     input: &Input,
     stdin: &Result<Vec<u8>, String>,
-    max_file_size: u64,
+    config: &Config,
     writes: bool,
 ) -> Result<(Source, Option<Stamp>), SourceError> {
+    let (max, encoding) = (config.max_file_size, config.encoding_for(name));
     match input {
         Input::File(path) if writes => {
-            Source::read_stamped(path, max_file_size).map(|(source, stamp)| (source, Some(stamp)))
+            Source::read_stamped(path, max, encoding).map(|(source, stamp)| (source, Some(stamp)))
         }
-        Input::File(path) => Source::read(path, max_file_size).map(|source| (source, None)),
+        Input::File(path) => Source::read_as(path, max, encoding).map(|source| (source, None)),
         Input::Stdin => match stdin {
-            Ok(bytes) => Source::from_bytes(name, bytes.clone(), max_file_size).map(|s| (s, None)),
+            Ok(bytes) => Source::decode(name, bytes.clone(), max, encoding).map(|s| (s, None)),
             Err(error) => Err(io::Error::other(error.clone()).into()),
         },
     }

@@ -16,7 +16,36 @@ pub struct Source {
     name: String,
     text: String,
     bom: bool,
+    encoding: TextEncoding,
     lines: LineIndex,
+}
+
+/// The character encoding of a file: UTF-8, or a legacy one that wire feeds (ANPA, IPTC 7901)
+/// are still sent in, decoded and encoded with encoding_rs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+pub enum TextEncoding {
+    /// UTF-8 (the default).
+    #[default]
+    #[serde(rename = "utf-8")]
+    Utf8,
+    /// Windows-1252 (`windows-1252`).
+    #[serde(rename = "windows-1252")]
+    Windows1252,
+    /// ISO 8859-1 (`latin-1`), read as its superset Windows-1252, as the WHATWG Encoding
+    /// Standard reads the label.
+    #[serde(rename = "latin-1")]
+    Latin1,
+}
+
+impl TextEncoding {
+    /// The encoding's name as the config writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TextEncoding::Utf8 => "utf-8",
+            TextEncoding::Windows1252 => "windows-1252",
+            TextEncoding::Latin1 => "latin-1",
+        }
+    }
 }
 
 /// What a file was when it was read: its size, modification time and a hash of its bytes. A
@@ -127,8 +156,80 @@ impl Source {
             name: name.into(),
             text,
             bom,
+            encoding: TextEncoding::Utf8,
             lines,
         }
+    }
+
+    /// Decode `bytes` in `encoding`, refusing empty, binary and oversized input. A legacy
+    /// encoding decodes every byte; offsets are then those of the decoded text.
+    pub fn decode(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        max_size: u64,
+        encoding: TextEncoding,
+    ) -> Result<Source, SourceError> {
+        if encoding == TextEncoding::Utf8 {
+            return Source::from_bytes(name, bytes, max_size);
+        }
+        if bytes.len() as u64 > max_size {
+            return Err(SourceError::TooLarge {
+                size: None,
+                limit: max_size,
+            });
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(SourceError::Empty);
+        }
+        if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+            return Err(SourceError::Binary {
+                at: byte_position(&bytes, nul),
+            });
+        }
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
+        let mut source = Source::new(name, text.into_owned());
+        source.encoding = encoding;
+        Ok(source)
+    }
+
+    /// The bytes that write `text` as this source's file: in its encoding, with its byte order
+    /// mark if it had one; or why `text` cannot be written in that encoding.
+    pub fn encode(&self, text: &str) -> Result<Vec<u8>, String> {
+        match self.encoding {
+            TextEncoding::Utf8 => {
+                let mut bytes = Vec::with_capacity(text.len() + 3);
+                if self.bom {
+                    bytes.extend_from_slice(b"\xEF\xBB\xBF");
+                }
+                bytes.extend_from_slice(text.as_bytes());
+                Ok(bytes)
+            }
+            legacy => {
+                let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+                if unmappable {
+                    let c = text
+                        .chars()
+                        .find(|c| encoding_rs::WINDOWS_1252.encode(&c.to_string()).2)
+                        .unwrap_or('?');
+                    return Err(format!("`{c}` cannot be written in {}", legacy.name()));
+                }
+                Ok(bytes.into_owned())
+            }
+        }
+    }
+
+    /// The encoding the source was decoded from.
+    pub fn encoding(&self) -> TextEncoding {
+        self.encoding
+    }
+
+    /// A source with the same name, byte order mark and encoding as this one, holding `text`
+    /// (a fixed version of it).
+    pub fn with_text(&self, text: String) -> Source {
+        let mut source = Source::new(self.name.clone(), text);
+        source.bom = self.bom;
+        source.encoding = self.encoding;
+        source
     }
 
     /// Decode `bytes` as UTF-8, refusing empty, binary and oversized input.
@@ -174,16 +275,29 @@ impl Source {
 
     /// Read and decode the file at `path`, refusing it before reading when it is over `max_size`.
     pub fn read(path: &Path, max_size: u64) -> Result<Source, SourceError> {
+        Source::read_as(path, max_size, TextEncoding::Utf8)
+    }
+
+    /// [`Source::read`] of a file in `encoding`.
+    pub fn read_as(
+        path: &Path,
+        max_size: u64,
+        encoding: TextEncoding,
+    ) -> Result<Source, SourceError> {
         let (bytes, _) = read_file(path, max_size)?;
-        Source::from_bytes(path.display().to_string(), bytes, max_size)
+        Source::decode(path.display().to_string(), bytes, max_size, encoding)
     }
 
     /// [`Source::read`], with the file's [`Stamp`] as it was read, for a later check that the
     /// file has not changed since (its bytes are hashed: only for a file that may be written).
-    pub fn read_stamped(path: &Path, max_size: u64) -> Result<(Source, Stamp), SourceError> {
+    pub fn read_stamped(
+        path: &Path,
+        max_size: u64,
+        encoding: TextEncoding,
+    ) -> Result<(Source, Stamp), SourceError> {
         let (bytes, metadata) = read_file(path, max_size)?;
         let stamp = Stamp::new(&metadata, &bytes);
-        let source = Source::from_bytes(path.display().to_string(), bytes, max_size)?;
+        let source = Source::decode(path.display().to_string(), bytes, max_size, encoding)?;
         Ok((source, stamp))
     }
 
@@ -377,7 +491,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("t.txt");
         fs::write(&path, "one line\n").unwrap();
-        let (_, stamp) = Source::read_stamped(&path, 100).unwrap();
+        let (_, stamp) = Source::read_stamped(&path, 100, TextEncoding::Utf8).unwrap();
         assert!(stamp.check(&path).unwrap().is_some());
         let modified = fs::metadata(&path).unwrap().modified().unwrap();
         fs::write(&path, "one lime\n").unwrap();
@@ -389,5 +503,27 @@ mod tests {
             .set_modified(modified)
             .unwrap();
         assert!(stamp.check(&path).unwrap().is_none());
+    }
+
+    #[test]
+    fn legacy_encodings_decode_every_byte_and_write_back_the_same() {
+        let bytes = b"Fares rise to \xA312 \x93today\x94.\n".to_vec();
+        let source = Source::decode(
+            "t",
+            bytes.clone(),
+            DEFAULT_MAX_FILE_SIZE,
+            TextEncoding::Windows1252,
+        )
+        .unwrap();
+        assert_eq!(source.text(), "Fares rise to £12 “today”.\n");
+        assert_eq!(source.encode(source.text()).unwrap(), bytes);
+        assert_eq!(
+            source.encode("a ✓").unwrap_err(),
+            "`✓` cannot be written in windows-1252"
+        );
+        assert!(matches!(
+            Source::decode("t", b"a\0b".to_vec(), 10, TextEncoding::Latin1),
+            Err(SourceError::Binary { .. })
+        ));
     }
 }

@@ -235,3 +235,53 @@ fn a_file_that_does_not_parse_is_an_error_at_the_place() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_legacy_feed_is_read_and_fixed_in_its_own_encoding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Windows-1252: the pound sign is the byte A3, the right quote mark 94.
+    let mut feed = b"\x01a0123 r f BC-Fares 03-02 0120\r\n\x02^Ferry fares rise<\r\n".to_vec();
+    feed.extend_from_slice(
+        b"\tPORT ELLIS (Wire) _ Fares rise to \xA312 on Monday, the ferry operator said.\r\n",
+    );
+    feed.extend_from_slice(
+        b"\tThe operator said fuel costs had doubled since last spring, it said.\r\n",
+    );
+    feed.extend_from_slice(
+        b"\tThe operator said fuel costs had doubled since last spring, it said.\r\n\x03\x04",
+    );
+    let path = dir.path().join("fares.anpa");
+    fs::write(&path, &feed).expect("write");
+    // Read as UTF-8, it is refused by name.
+    let refused = wirelint().arg(&path).output().expect("runs");
+    assert!(String::from_utf8_lossy(&refused.stdout).contains("not valid UTF-8"));
+    fs::write(
+        dir.path().join("wirelint.toml"),
+        "encoding = \"windows-1252\"\n",
+    )
+    .expect("config");
+    let fixed = wirelint()
+        .args(["--fix", "--format", "short"])
+        .arg(&path)
+        .current_dir(dir.path())
+        .output()
+        .expect("runs");
+    assert_eq!(
+        fixed.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&fixed.stdout)
+    );
+    let after = fs::read(&path).expect("read");
+    let mut expected = feed.clone();
+    let repeat = b"\tThe operator said fuel costs had doubled since last spring, it said.\r\n";
+    let at = expected
+        .windows(repeat.len())
+        .rposition(|w| w == repeat)
+        .expect("the repeat");
+    expected.drain(at..at + repeat.len());
+    assert_eq!(
+        after, expected,
+        "the fix keeps every other byte, the pound sign's A3 too"
+    );
+}
