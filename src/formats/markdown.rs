@@ -162,24 +162,32 @@ fn text_piece(out: &mut Assembler, file: &str, content: &str, range: Span, short
 }
 
 /// The bytes that delete a top-level paragraph: its lines and the blank lines after them, when
-/// nothing else stands on its first line.
+/// nothing else stands on its first line. Lines end as CommonMark's do: `\n`, `\r\n` or a lone
+/// `\r`.
 fn removal(text: &str, range: Span) -> Option<Span> {
-    let line_start = text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = text[..range.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     if !text[line_start..range.start].trim().is_empty() {
         return None;
     }
     let content_end = range.start + text[range.start..range.end].trim_end().len();
-    let mut end = text[content_end..]
-        .find('\n')
-        .map_or(text.len(), |i| content_end + i + 1);
+    let mut end = line_end(text, content_end);
     while end < text.len() {
-        let next = text[end..].find('\n').map_or(text.len(), |i| end + i + 1);
+        let next = line_end(text, end);
         if !text[end..next].trim().is_empty() {
             break;
         }
         end = next;
     }
     Some(Span::new(line_start, end))
+}
+
+/// The offset just past the line ending after `offset` (or the text's end).
+fn line_end(text: &str, offset: usize) -> usize {
+    match text[offset..].find(['\n', '\r']) {
+        Some(i) if text[offset + i..].starts_with("\r\n") => offset + i + 2,
+        Some(i) => offset + i + 1,
+        None => text.len(),
+    }
 }
 
 /// The front matter's fields into the view; `title` becomes the headline. A front matter that
@@ -305,6 +313,24 @@ mod tests {
         let amp = view.text().find('&').unwrap();
         let span = crate::span::Span::new(amp, amp + 1);
         assert_eq!(document.map.to_source(span).slice(text), "&amp;");
+    }
+
+    #[test]
+    fn paragraphs_ending_in_lone_carriage_returns_are_removed_whole() {
+        let text = "First para.\r\rSecond para.\r\rSecond para.\r";
+        let source = Source::new("t.md", text);
+        let document = read_format(&source, InputFormat::Markdown).unwrap();
+        let article = document.article(&source);
+        assert_eq!(article.paragraphs.len(), 3);
+        let span = crate::span::Span::new(
+            article.paragraphs[1].span.start,
+            article.paragraphs[2].span.start,
+        );
+        let fix = document
+            .map
+            .fix_to_source(&crate::diagnostic::Fix::delete("d", span))
+            .unwrap();
+        assert_eq!(fix.edits[0].span.slice(text), "Second para.\r\r");
     }
 
     #[test]
