@@ -13,6 +13,7 @@ binary too, for a before/after comparison of the same files.
 """
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -70,13 +71,23 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--mb", type=float, default=20)
     parser.add_argument("--against")
+    parser.add_argument(
+        "--reading",
+        action="store_true",
+        help="only malformed-header (the metadata check) on: the cost of reading each format",
+    )
     args = parser.parse_args()
     subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=REPO, check=True)
     exe = str(REPO / "target" / "release" / "wirelint")
     env = dict(os.environ, RAYON_NUM_THREADS="1")
     config = Path(tempfile.mkdtemp()) / "wirelint.toml"
     # The default rules; every extension the sets use.
-    config.write_text('include = ["*.txt", "*.md", "*.xml", "*.json"]\n')
+    text = 'include = ["*.txt", "*.md", "*.xml", "*.json"]\n'
+    if args.reading:
+        rules = subprocess.run([exe, "rules", "--format", "json"], capture_output=True, text=True)
+        names = [r["name"] for r in json.loads(rules.stdout) if r["name"] != "malformed-header"]
+        text += "[rules]\n" + "".join(f'{name} = "off"\n' for name in names)
+    config.write_text(text)
     print(f"{'format':10} {'files':>7} {'MB':>7} {'cat s':>7} {'lint s':>7} {'MB/s/core':>10}" + ("   before s  ratio" if args.against else ""))
     for name, (folder, pattern) in SETS.items():
         source = find_set(folder, args.corpus)
