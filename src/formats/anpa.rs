@@ -217,28 +217,10 @@ fn line_start(text: &str, offset: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{InputFormat, read as read_format};
-    use crate::source::Source;
+    use super::super::InputFormat;
 
-    /// `(headline, fields, paragraphs)` of an ANPA text.
     fn parts(text: &str) -> (Option<String>, Vec<(String, String)>, Vec<String>) {
-        let source = Source::new("t.anpa", text);
-        let document = read_format(&source, InputFormat::Anpa).unwrap();
-        let article = document.article(&source);
-        let view = document.view(&source);
-        (
-            article.headline.map(|h| view.slice(h).to_string()),
-            article
-                .metadata
-                .iter()
-                .map(|f| (f.name.clone(), view.slice(f.value).to_string()))
-                .collect(),
-            article
-                .paragraphs
-                .iter()
-                .map(|p| view.slice(p.span).to_string())
-                .collect(),
-        )
+        super::super::parts_of("t.anpa", text, InputFormat::Anpa)
     }
 
     #[test]

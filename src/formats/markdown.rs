@@ -248,25 +248,8 @@ mod tests {
     use super::super::{InputFormat, read as read_format};
     use crate::source::Source;
 
-    /// The article parts of a Markdown file, as texts.
     fn parts(text: &str) -> (Option<String>, Vec<(String, String)>, Vec<String>) {
-        let source = Source::new("t.md", text);
-        let document = read_format(&source, InputFormat::Markdown).unwrap();
-        let article = document.article(&source);
-        let view = document.view(&source);
-        (
-            article.headline.map(|s| view.slice(s).to_string()),
-            article
-                .metadata
-                .iter()
-                .map(|f| (f.name.clone(), view.slice(f.value).to_string()))
-                .collect(),
-            article
-                .paragraphs
-                .iter()
-                .map(|p| view.slice(p.span).to_string())
-                .collect(),
-        )
+        super::super::parts_of("t.md", text, InputFormat::Markdown)
     }
 
     #[test]

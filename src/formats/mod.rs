@@ -399,6 +399,33 @@ fn split_paragraphs(text: &str) -> Vec<Span> {
     spans
 }
 
+/// What the format readers' tests look at: an article's headline, metadata and paragraphs as
+/// the texts the rules read.
+#[cfg(test)]
+pub(crate) fn parts_of(
+    name: &str,
+    text: &str,
+    format: InputFormat,
+) -> (Option<String>, Vec<(String, String)>, Vec<String>) {
+    let source = Source::new(name, text);
+    let document = read(&source, format).expect("the test file reads");
+    let article = document.article(&source);
+    let view = document.view(&source);
+    (
+        article.headline.map(|h| view.slice(h).to_string()),
+        article
+            .metadata
+            .iter()
+            .map(|f| (f.name.clone(), view.slice(f.value).to_string()))
+            .collect(),
+        article
+            .paragraphs
+            .iter()
+            .map(|p| view.slice(p.span).to_string())
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
