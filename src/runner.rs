@@ -170,7 +170,12 @@ pub fn run(
     for batch in jobs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
-            .map(|(name, job)| run_job(name, job, &stdin, config, options, &roots))
+            .map(|(name, job)| {
+                // A bug in a reader or a rule costs that file its report, never the run's.
+                let run = || run_job(name, job, &stdin, config, options, &roots);
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+                    .unwrap_or_else(|_| internal_error(options, name))
+            })
             .collect();
         for mut outcome in outcomes {
             total.summary.merge(&outcome.summary);
@@ -398,6 +403,25 @@ fn run_job(
         }
         Input::File(_) => {}
     }
+    outcome
+}
+
+/// The report of a file whose linting stopped on a bug in wirelint (a panic, whose message the
+/// panic hook has printed on standard error): a `read-error` that says so, the file untouched.
+fn internal_error(options: &RunOptions, name: &str) -> Outcome {
+    let mut diagnostic = Diagnostic::file_error(
+        READ_ERROR,
+        name,
+        format!("could not lint `{name}`: wirelint stopped on an internal error"),
+        None,
+    );
+    diagnostic.notes.push(
+        "this is a bug in wirelint; the file was left as it was and the other files were linted"
+            .to_string(),
+    );
+    diagnostic.help = Some("please report it with the file that caused it".to_string());
+    let mut outcome = report(options, None, vec![diagnostic]);
+    outcome.write_failed = true;
     outcome
 }
 

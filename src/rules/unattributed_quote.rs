@@ -603,11 +603,15 @@ impl Rule for UnattributedQuote {
                 Some(previous) => hands_over[previous],
                 None => context.reading.headline_speaker,
             };
+            // A quotation right after an attributed one (only space between) follows it; one
+            // that opens before the previous closes (nested marks read as two) does not.
             let follows = previous.is_some_and(|(end, attributed)| {
                 attributed
-                    && context.reading.masked[end..first.span.start]
-                        .trim()
-                        .is_empty()
+                    && context
+                        .reading
+                        .masked
+                        .get(end..first.span.start)
+                        .is_some_and(|between| between.trim().is_empty())
             });
             let attribution = self.attribute(&context, chain, handed_over, follows);
             previous = Some((last.span.end, attribution.attributed));
@@ -1047,5 +1051,17 @@ mod tests {
             flagged(&format!("The strike ended, and then: no. “{SAFE}.”")).len(),
             1
         );
+    }
+
+    /// Nested marks read as two quotations, the second opening before the first closes, once
+    /// made the attribution chain slice its text backwards (a panic on a BBC story).
+    #[test]
+    fn quotations_opening_inside_an_open_one_do_not_break_the_chain() {
+        let text = "Striker cleared\n\nThe coach said: \"No-one is putting the blame on him. \"It is just something that happens on the day.\" He added: \"I have done it before and I hope they did not blame me. \"Of course he will learn. I have been sent off twice and it is just one of those things. The manager said: \"He is an option but we need a second striker. \"I have to decide who starts.\" The club added: \"It does not look broken. \"He will not be ready for three weeks.\"\n";
+        let found: Vec<String> = crate::lint_str("t.txt", text, &crate::config::Config::default())
+            .into_iter()
+            .map(|d| d.rule)
+            .collect();
+        assert_eq!(found, ["unbalanced-quote"]);
     }
 }
