@@ -1,6 +1,7 @@
 //! The parsed article: header line, headline, dateline, paragraphs and sentences, each with its
 //! span, and the plain wire format parser that builds it.
 
+use crate::language;
 use crate::numbers::{NumberMention, find_numbers, is_function_word, tokenize};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
@@ -40,6 +41,7 @@ pub struct Article<'s> {
     numbers: OnceLock<Vec<NumberMention>>,
     repetition: OnceLock<Prepared>,
     inner_capitals: OnceLock<HashSet<String>>,
+    detected_language: OnceLock<Option<&'static str>>,
 }
 
 /// A metadata field: its name and the span of its value. In a plain wire file these come from
@@ -289,6 +291,7 @@ impl<'s> Article<'s> {
             numbers: OnceLock::new(),
             repetition: OnceLock::new(),
             inner_capitals: OnceLock::new(),
+            detected_language: OnceLock::new(),
         }
     }
 
@@ -379,6 +382,14 @@ impl<'s> Article<'s> {
         self.field_with_role(FieldRole::Language)
             .map(|span| self.slice(span).trim())
             .filter(|language| !language.is_empty())
+    }
+
+    /// The language the article's prose is written in (ISO 639-1), when it tells reliably
+    /// (see [`crate::language`]); detected on first use.
+    pub fn detected_language(&self) -> Option<&'static str> {
+        *self
+            .detected_language
+            .get_or_init(|| language::detect(self.paragraphs.iter().map(|p| self.slice(p.span))))
     }
 
     /// The spans of the paragraphs, in order.

@@ -79,16 +79,26 @@ pub fn check(
     let article = document.article(source);
     let mut view_fixes = HashMap::new();
     let mut diagnostics: Vec<Diagnostic> = Vec::new();
-    let language = article.language();
+    let named_language = article.language();
     for active in rules.active() {
-        // A rule that reads only some languages does not run on an article in another.
-        let reads = |language: &str| {
-            crate::rules::find(active.name).is_none_or(|(_, card)| card.reads(language))
-        };
-        if language.is_some_and(|language| !reads(language)) {
+        // A rule that reads only some languages does not run on an article in another: the one
+        // its metadata names, else the one its prose is in, detected only when the rule finds
+        // something (detection costs more than most rules).
+        let card = crate::rules::find(active.name).map(|(_, card)| card);
+        let reads = |language: &str| card.is_none_or(|card| card.reads(language));
+        if named_language.is_some_and(|language| !reads(language)) {
             continue;
         }
-        for finding in active.rule.check(&article) {
+        let findings = active.rule.check(&article);
+        let in_language_it_reads = || {
+            named_language.is_some()
+                || card.is_none_or(|card| card.languages.is_empty())
+                || article.detected_language().is_none_or(reads)
+        };
+        if findings.is_empty() || !in_language_it_reads() {
+            continue;
+        }
+        for finding in findings {
             let finding = if document.is_identity() {
                 finding
             } else {
@@ -246,5 +256,30 @@ mod tests {
     fn rules_that_read_english_skip_articles_in_other_languages() {
         assert_eq!(rules_on("en-GB"), ["name-spelling"]);
         assert!(rules_on("de").is_empty());
+    }
+
+    /// An article that names no language is read in the one its prose is in: a quotation in
+    /// Spanish prose is not judged by the English attribution rule, nor in English prose
+    /// skipped; the repetition rules read both.
+    #[test]
+    fn rules_that_read_english_skip_prose_detected_in_another_language() {
+        let rules = |paragraph: &str| -> Vec<String> {
+            let text = format!("Titular\n\n{paragraph}\n\n{paragraph}\n");
+            crate::lint_str("a.txt", &text, &Config::default())
+                .into_iter()
+                .map(|d| d.rule)
+                .collect()
+        };
+        let spanish = "La misión de la fiesta tomó forma durante este encuentro, que contó con la participación de unos cincuenta editores y periodistas de grandes medios, miembros de la comunidad de datos abiertos y de los grupos cívicos de la ciudad. \u{201c}Ahora necesitamos resolver los grandes temas de la profesión y de la sociedad entera\u{201d}. Los talleres se abarcaron durante toda la semana en la capital.";
+        assert_eq!(rules(spanish), ["duplicate-paragraph"]);
+        let english = "The mission of the party took shape during this meeting, which drew some fifty editors and reporters from large newspapers, members of the open data community and of the civic groups of the city. \u{201c}Now we need to solve the big questions of the profession and of society as a whole\u{201d}. The workshops ran throughout the week in the capital.";
+        assert_eq!(
+            rules(english),
+            [
+                "unattributed-quote",
+                "duplicate-paragraph",
+                "unattributed-quote"
+            ]
+        );
     }
 }

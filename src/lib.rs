@@ -25,6 +25,7 @@ pub mod fix;
 pub mod formats;
 pub mod inflect;
 pub mod inspect;
+pub mod language;
 pub mod numbers;
 pub mod quotes;
 #[cfg(feature = "cli")]

@@ -454,11 +454,11 @@ impl UnattributedQuote {
         if words.len() <= self.max_short_words {
             return true;
         }
+        // The cue stands right before the mark: `the panel, "..."` names no title.
         let before: Vec<&str> = context.tokens(marks.paragraph)[..marks.open]
             .iter()
             .rev()
-            .take(WINDOW)
-            .filter(|t| t.word)
+            .take_while(|t| t.word)
             .take(3)
             .map(|t| t.lower.as_str())
             .collect();
@@ -475,8 +475,12 @@ impl UnattributedQuote {
             .trim_end_matches(['.', ',', ';', ':'])
             .trim_end();
         let title_words: Vec<&str> = title.split_whitespace().collect();
+        let counted = title_words
+            .iter()
+            .filter(|w| w.contains(char::is_alphanumeric))
+            .count();
         self.title_case_titles
-            && title_words.len() <= self.max_title_words
+            && counted <= self.max_title_words
             && !title.ends_with('.')
             && title_words
                 .first()
@@ -967,6 +971,26 @@ mod tests {
     fn titles_with_punctuation_inside_the_closing_mark() {
         silent("Critics call it the “Safe Ports For Every Worker Act,” which passed.");
         silent("The union sang “Stand Up For The Port Workers.”");
+    }
+
+    #[test]
+    fn titles_after_a_kind_of_work_and_long_titles_in_title_case() {
+        silent("View the story “Data for journalists at the port of the city” on the site.");
+        silent("Her new book “Why the docks shut down and what the city lost” is out.");
+        silent(
+            "He will discuss “Turning a Nugget of Info about Your Visitors into a Bar of Gold,” sharing data.",
+        );
+        // A kind of work followed by a comma introduces words, not a title.
+        assert_eq!(
+            flagged(
+                "The crews went home after the talk, “we will be back on the docks next week”."
+            ),
+            ["“we will be back on the docks next week”"]
+        );
+        // Title Case past `max-title-words` words is a quotation in capitals, not a title.
+        let long =
+            "“We Will Not Go Back To Work Until Every One Of Us Has A Contract And The Port Pays”";
+        assert_eq!(flagged(&format!("The crews went home. {long}.")), [long]);
     }
 
     #[test]
