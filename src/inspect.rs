@@ -27,6 +27,8 @@ pub struct Inspected {
     pub format: String,
     /// The metadata fields, in the order the file gives them.
     pub metadata: Vec<FieldModel>,
+    /// The language the rules take the article to be in, and where they took it from.
+    pub language: Option<Language>,
     /// The headline.
     pub headline: Option<Text>,
     /// The dateline or source credit that opens the first paragraph.
@@ -37,6 +39,15 @@ pub struct Inspected {
     pub quotations: Vec<QuotationModel>,
     /// The number mentions of the headline and the body, in order.
     pub numbers: Vec<NumberModel>,
+}
+
+/// The language an article is read in.
+#[derive(Debug, Serialize)]
+pub struct Language {
+    /// The language tag (`en-GB`) or ISO 639-1 code (`es`).
+    pub tag: String,
+    /// `metadata` when the file names it, `prose` when it was detected from the text.
+    pub from: &'static str,
 }
 
 /// A piece of the article's text and where it is in the file.
@@ -180,6 +191,16 @@ pub fn inspect(source: &Source, format: InputFormat) -> Result<Inspected, Format
                 value: place.text(field.value),
             })
             .collect(),
+        language: match article.language() {
+            Some(tag) => Some(Language {
+                tag: tag.to_string(),
+                from: "metadata",
+            }),
+            None => article.detected_language().map(|code| Language {
+                tag: code.to_string(),
+                from: "prose",
+            }),
+        },
         headline: article.headline.map(|span| place.text(span)),
         dateline: article.dateline.map(|d| place.text(d.span)),
         paragraphs: article
