@@ -101,18 +101,6 @@ pub struct QuotationModel {
     pub continued: bool,
     /// Whether it runs on into the next paragraph (no closing mark, by the wire convention).
     pub runs_on: bool,
-    /// Who is credited with it and by which verb; always `null` until the quote analysis
-    /// provides it.
-    pub attribution: Option<Attribution>,
-}
-
-/// The speaker and the verb of saying credited with a quotation.
-#[derive(Debug, Serialize)]
-pub struct Attribution {
-    /// The speaker (`Alawi`).
-    pub speaker: Text,
-    /// The verb (`said`).
-    pub verb: Text,
 }
 
 /// A number mention (see [`crate::numbers`]).
@@ -225,7 +213,6 @@ pub fn inspect(source: &Source, format: InputFormat) -> Result<Inspected, Format
                 closed: q.closed,
                 continued: q.continued,
                 runs_on: q.runs_on,
-                attribution: None,
             })
             .collect(),
         numbers: article.numbers().iter().map(|m| place.number(m)).collect(),
@@ -357,7 +344,6 @@ mod tests {
             (quote.content.as_str(), quote.text.line, quote.text.column),
             ("We left,", 3, 1)
         );
-        assert!(quote.attribution.is_none());
         let figures: Vec<(&str, Option<f64>, f64, Option<f64>)> = model
             .numbers
             .iter()
