@@ -318,11 +318,11 @@ fn run_job(
         Ok(checked) => checked,
         Err(error) => {
             let diagnostic = engine::format_error(&source, format, &error);
-            return report(options, Some(&source), vec![diagnostic]);
+            return report(options, Some((&source, format)), vec![diagnostic]);
         }
     };
     if options.fix == FixMode::Report {
-        let mut outcome = report(options, Some(&source), checked.diagnostics);
+        let mut outcome = report(options, Some((&source, format)), checked.diagnostics);
         outcome.readable = true;
         return outcome;
     }
@@ -338,7 +338,7 @@ fn run_job(
                 .push("the file was left as it was; this is a bug in wirelint".to_string());
             let mut failed = report(
                 options,
-                Some(&source),
+                Some((&source, format)),
                 [vec![diagnostic], original].concat(),
             );
             failed.readable = true;
@@ -358,7 +358,7 @@ fn run_job(
             ..Outcome::default()
         };
     }
-    let mut outcome = report(options, Some(&fixed), diagnostics);
+    let mut outcome = report(options, Some((&fixed, format)), diagnostics);
     outcome.readable = true;
     outcome.summary.fixed = applied;
     match input {
@@ -369,7 +369,7 @@ fn run_job(
                 let error = WriteError::Io(io::Error::other(problem));
                 let mut failed = report(
                     options,
-                    Some(&source),
+                    Some((&source, format)),
                     [vec![write_error(name, &error)], original].concat(),
                 );
                 failed.text = source.encode(source.text()).ok();
@@ -392,7 +392,7 @@ fn run_job(
                 // Report the findings of the original text, since it is what stays on disk.
                 let mut failed = report(
                     options,
-                    Some(&source),
+                    Some((&source, format)),
                     [vec![diagnostic], original].concat(),
                 );
                 failed.readable = true;
@@ -474,8 +474,14 @@ fn write_error(name: &str, error: &WriteError) -> Diagnostic {
 }
 
 /// Count one file's diagnostics (those a baseline records set aside), record them for a new
-/// baseline, and render those `--quiet` lets through (none under `--statistics`).
-fn report(options: &RunOptions, source: Option<&Source>, diagnostics: Vec<Diagnostic>) -> Outcome {
+/// baseline, and render those `--quiet` lets through (none under `--statistics`). `read` is the
+/// file's text and the format it was read as, when it was read.
+fn report(
+    options: &RunOptions,
+    read: Option<(&Source, InputFormat)>,
+    diagnostics: Vec<Diagnostic>,
+) -> Outcome {
+    let (source, format) = read.unzip();
     let mut outcome = Outcome::default();
     let diagnostics = baseline_filter(options, source, diagnostics, &mut outcome);
     outcome.summary.files = 1;
@@ -493,7 +499,7 @@ fn report(options: &RunOptions, source: Option<&Source>, diagnostics: Vec<Diagno
             .collect();
         outcome.output = options
             .format
-            .render_file_styled(source, &shown, &options.style);
+            .render_file_styled(source, format, &shown, &options.style);
         if !options.format.streams() {
             outcome.kept = shown;
         }

@@ -210,3 +210,37 @@ fn the_page_is_self_contained_and_fits_a_phone() {
         ["no findings"]
     );
 }
+
+/// A file linted as another format than its name tells (`--input-format`) is shown as that
+/// format reads it: a Markdown article in a `.txt` file has its front matter title as the
+/// headline, and neither its front matter nor its markup among the paragraphs.
+#[test]
+fn the_article_is_shown_as_the_format_it_was_linted_as() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "---\ntitle: Ferry Service Resumes\ndate: 2026-04-03\n---\n\nThe ferry ran again on *Friday*, the operator said, after \"a week of repairs.\n";
+    std::fs::write(dir.path().join("ferry.txt"), article).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_wirelint"))
+        .args([
+            "--format",
+            "html",
+            "--input-format",
+            "markdown",
+            "ferry.txt",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let html = Html::parse_document(&String::from_utf8(output.stdout).unwrap());
+    let section = by_id("file-ferry.txt");
+    let headline = select(&html, &format!("{section} h3.headline"));
+    assert_eq!(text(&headline[0]), "Ferry Service Resumes");
+    let paragraphs: Vec<String> = select(&html, &format!("{section} p.text"))
+        .iter()
+        .map(article_text)
+        .collect();
+    assert_eq!(
+        paragraphs,
+        ["The ferry ran again on Friday, the operator said, after \"a week of repairs."]
+    );
+}

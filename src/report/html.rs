@@ -6,7 +6,7 @@
 
 use super::Summary;
 use crate::diagnostic::{Diagnostic, Level};
-use crate::formats::{self, Detected, SourceMap};
+use crate::formats::{self, Detected, InputFormat, SourceMap};
 use crate::source::Source;
 use crate::span::{Span, floor_char_boundary};
 use std::collections::BTreeMap;
@@ -210,7 +210,13 @@ struct Mark<'a> {
 
 /// One file's section: its heading, the findings that have no place in the text, then the
 /// article with the labels marked and each finding beside the block of its primary label.
-pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -> String {
+/// `format` is the one the file was linted as, when the run knows it (else the file's name and
+/// content tell it).
+pub(super) fn render_file(
+    source: Option<&Source>,
+    format: Option<InputFormat>,
+    diagnostics: &[Diagnostic],
+) -> String {
     let name = source.map_or_else(
         || diagnostics.first().map_or("", |d| d.path.as_str()),
         Source::name,
@@ -235,7 +241,7 @@ pub(super) fn render_file(source: Option<&Source>, diagnostics: &[Diagnostic]) -
             "<section class=\"file\" id=\"{id}\">\n<div class=\"file-head\">{heading}</div>"
         );
     }
-    let document = source.and_then(read_article);
+    let document = source.and_then(|source| read_article(source, format));
     // The article's own text, for a format that has markup around it.
     let view = source
         .zip(document.as_ref())
@@ -323,12 +329,17 @@ fn counts(diagnostics: &[Diagnostic]) -> String {
     }
 }
 
-/// The file read as the format its name and content tell, when it reads as one.
-fn read_article(source: &Source) -> Option<formats::Document> {
-    match formats::detect(source.name(), source.text()) {
-        Detected::Article(format) => formats::read(source, format).ok(),
-        Detected::NotAnArticle(_) => None,
-    }
+/// The file read as `format`, or else as the format its name and content tell, when it reads
+/// as one.
+fn read_article(source: &Source, format: Option<InputFormat>) -> Option<formats::Document> {
+    let format = match format {
+        Some(format) => format,
+        None => match formats::detect(source.name(), source.text()) {
+            Detected::Article(format) => format,
+            Detected::NotAnArticle(_) => return None,
+        },
+    };
+    formats::read(source, format).ok()
 }
 
 /// File span `span` in the view's offsets, when the view holds its bytes (a span ending inside

@@ -22,6 +22,7 @@ pub use sanitize::sanitize;
 pub use statistics::Statistics;
 
 use crate::diagnostic::{Diagnostic, Level};
+use crate::formats::InputFormat;
 use crate::rule::RuleCard;
 use crate::source::Source;
 use clap::ValueEnum;
@@ -236,13 +237,16 @@ impl Format {
             color,
             ..Style::default()
         };
-        self.render_file_styled(source, diagnostics, &style)
+        self.render_file_styled(source, None, diagnostics, &style)
     }
 
-    /// The output for one file's diagnostics, laid out as `style` says.
+    /// The output for one file's diagnostics, laid out as `style` says. `format` is the one
+    /// the file was linted as, when known (the HTML report shows the article as that format
+    /// reads it).
     pub fn render_file_styled(
         self,
         source: Option<&Source>,
+        format: Option<InputFormat>,
         diagnostics: &[Diagnostic],
         style: &Style,
     ) -> String {
@@ -253,7 +257,7 @@ impl Format {
             Format::Jsonl => json::render_lines(diagnostics),
             Format::Sarif => sarif::render_results(source, diagnostics),
             Format::Github => github::render(diagnostics),
-            Format::Html => html::render_file(source, diagnostics),
+            Format::Html => html::render_file(source, format, diagnostics),
             Format::Gitlab => gitlab::render(source, diagnostics),
             Format::Junit => junit::render(source, diagnostics),
             Format::Checkstyle => checkstyle::render(source, diagnostics),
