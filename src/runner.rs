@@ -328,6 +328,15 @@ fn run_job(
     }
 
     let original = checked.diagnostics.clone();
+    // A fix that was not written: the findings of the original text stand, since it is what
+    // stays, after the reason.
+    let failed = |diagnostic: Diagnostic| {
+        let diagnostics = [vec![diagnostic], original.clone()].concat();
+        let mut failed = report(options, Some((&source, format)), diagnostics);
+        failed.readable = true;
+        failed.write_failed = true;
+        failed
+    };
     let (fixed, applied, diagnostics) = match engine::fix(&source, format, rules, checked) {
         Ok(done) => done,
         Err(refusal) => {
@@ -336,14 +345,7 @@ fn run_job(
             diagnostic
                 .notes
                 .push("the file was left as it was; this is a bug in wirelint".to_string());
-            let mut failed = report(
-                options,
-                Some((&source, format)),
-                [vec![diagnostic], original].concat(),
-            );
-            failed.readable = true;
-            failed.write_failed = true;
-            return failed;
+            return failed(diagnostic);
         }
     };
     if options.fix == FixMode::Diff {
@@ -367,14 +369,8 @@ fn run_job(
             Err(problem) => {
                 // A fix the input's encoding cannot write: the input goes out as it came.
                 let error = WriteError::Io(io::Error::other(problem));
-                let mut failed = report(
-                    options,
-                    Some((&source, format)),
-                    [vec![write_error(name, &error)], original].concat(),
-                );
+                let mut failed = failed(write_error(name, &error));
                 failed.text = source.encode(source.text()).ok();
-                failed.readable = true;
-                failed.write_failed = true;
                 return failed;
             }
         },
@@ -388,16 +384,7 @@ fn run_job(
                 None => write_atomic(path, &bytes),
             });
             if let Err(error) = written {
-                let diagnostic = write_error(name, &error);
-                // Report the findings of the original text, since it is what stays on disk.
-                let mut failed = report(
-                    options,
-                    Some((&source, format)),
-                    [vec![diagnostic], original].concat(),
-                );
-                failed.readable = true;
-                failed.write_failed = true;
-                return failed;
+                return failed(write_error(name, &error));
             }
             outcome.changed = true;
         }
