@@ -2,7 +2,7 @@
 //! span, and the plain wire format parser that builds it.
 
 use crate::language;
-use crate::numbers::{NumberMention, find_numbers, is_function_word, tokenize};
+use crate::numbers::{NumberMention, Token, find_numbers, is_function_word, numbers_in, tokenize};
 use crate::quotes::{self, Quotes};
 use crate::sentence::split_sentences;
 use crate::similarity::Prepared;
@@ -39,6 +39,7 @@ pub struct Article<'s> {
     /// The quotations of all paragraphs, and stray closing marks.
     quotes: OnceLock<Quotes>,
     numbers: OnceLock<Vec<NumberMention>>,
+    sentence_tokens: OnceLock<Vec<Vec<Token>>>,
     repetition: OnceLock<Prepared>,
     inner_capitals: OnceLock<HashSet<String>>,
     detected_language: OnceLock<Option<&'static str>>,
@@ -289,6 +290,7 @@ impl<'s> Article<'s> {
             sentences,
             quotes: OnceLock::new(),
             numbers: OnceLock::new(),
+            sentence_tokens: OnceLock::new(),
             repetition: OnceLock::new(),
             inner_capitals: OnceLock::new(),
             detected_language: OnceLock::new(),
@@ -310,15 +312,26 @@ impl<'s> Article<'s> {
             let mut numbers = self
                 .headline
                 .map_or_else(Vec::new, |span| find_numbers(text, span, true));
-            for (index, sentence) in self.sentences.iter().enumerate() {
-                numbers.extend(find_numbers(text, sentence.span, false).into_iter().map(
-                    |mention| NumberMention {
+            for (index, tokens) in self.sentence_tokens().iter().enumerate() {
+                numbers.extend(numbers_in(text, tokens, false).into_iter().map(|mention| {
+                    NumberMention {
                         sentence: Some(index),
                         ..mention
-                    },
-                ));
+                    }
+                }));
             }
             numbers
+        })
+    }
+
+    /// The words and punctuation marks of each sentence, as the number rules read them (see
+    /// [`crate::numbers::tokenize`]); computed on first use, then shared.
+    pub fn sentence_tokens(&self) -> &[Vec<Token>] {
+        self.sentence_tokens.get_or_init(|| {
+            self.sentences
+                .iter()
+                .map(|sentence| tokenize(self.text(), sentence.span))
+                .collect()
         })
     }
 
@@ -337,8 +350,7 @@ impl<'s> Article<'s> {
                     .is_some_and(|i| span.end <= quoted[i].end)
             };
             let mut inner = HashSet::new();
-            for sentence in &self.sentences {
-                let tokens = tokenize(self.text(), sentence.span);
+            for tokens in self.sentence_tokens() {
                 let words = tokens.iter().filter(|t| t.word).skip(1);
                 inner.extend(
                     words

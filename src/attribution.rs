@@ -16,7 +16,7 @@
 use crate::article::Article;
 use crate::inflect::VerbForms;
 use crate::span::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// The word lists attribution is read with (from the rule's card).
@@ -27,23 +27,23 @@ pub struct Lexicon {
     /// lower-case words.
     pub cues: Vec<Vec<String>>,
     /// Verbs that are plainly not verbs of saying (`is`, `won`, `ended`).
-    pub not_saying: HashSet<String>,
+    pub not_saying: FxHashSet<String>,
     /// Words that name a speaker without a capital (`spokesman`, `they`).
-    pub speakers: HashSet<String>,
+    pub speakers: FxHashSet<String>,
     /// Personal pronouns (`he`, `she`).
-    pub pronouns: HashSet<String>,
+    pub pronouns: FxHashSet<String>,
     /// Words after which a noun is a speaker (`the`, `a`, `his`).
-    pub determiners: HashSet<String>,
+    pub determiners: FxHashSet<String>,
     /// Words after which a form of a verb is a noun or an adjective (`the claims`, `an
     /// estimated`).
-    pub noun_markers: HashSet<String>,
+    pub noun_markers: FxHashSet<String>,
     /// Capitalised words that are not names (`The`, `But`).
-    pub function_words: HashSet<String>,
+    pub function_words: FxHashSet<String>,
     /// Words after which a verb is passive (`was said`).
-    pub passive_markers: HashSet<String>,
+    pub passive_markers: FxHashSet<String>,
     /// Adverbs that may stand between a speaker and a verb (`also`, `later`), besides `-ly`
     /// words.
-    pub adverbs: HashSet<String>,
+    pub adverbs: FxHashSet<String>,
     /// Dashes that introduce a credit (`—`, `--`).
     pub credit_dashes: Vec<String>,
 }

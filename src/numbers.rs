@@ -187,15 +187,19 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
 /// `sentence` unset. In a headline, capitalised words say nothing about names. Linear in the
 /// length of the span.
 pub fn find_numbers(text: &str, span: Span, headline: bool) -> Vec<NumberMention> {
+    numbers_in(text, &tokenize(text, span), headline)
+}
+
+/// The number mentions among `tokens` (those [`tokenize`] gave for a sentence or the headline
+/// of `text`), as [`find_numbers`] finds them.
+pub fn numbers_in(text: &str, tokens: &[Token], headline: bool) -> Vec<NumberMention> {
     let lexicon = &*LEXICON;
-    let tokens = tokenize(text, span);
     let scanner = Scanner {
         lexicon,
-        tokens: &tokens,
+        tokens,
         text,
         headline,
         first_word: tokens.iter().position(|t| t.word),
-        lemmas: RefCell::default(),
     };
     let mut mentions = Vec::new();
     let mut i = 0;
@@ -218,7 +222,27 @@ pub fn lemma(plural: &str) -> String {
     if let Some(singular) = LEXICON.irregular.get(plural) {
         return singular.clone();
     }
-    pluralizer::pluralize(plural, 1, false)
+    LEMMAS.with(|lemmas| {
+        if let Some(singular) = lemmas.borrow().get(plural) {
+            return singular.clone();
+        }
+        let singular = pluralizer::pluralize(plural, 1, false);
+        let mut lemmas = lemmas.borrow_mut();
+        if lemmas.len() >= MAX_CACHED_LEMMAS {
+            lemmas.clear();
+        }
+        lemmas.insert(plural.to_string(), singular.clone());
+        singular
+    })
+}
+
+/// How many singulars a thread keeps (a few megabytes at most).
+const MAX_CACHED_LEMMAS: usize = 50_000;
+
+thread_local! {
+    /// The singulars this thread has found: the crate tries its rules one regex at a time, and
+    /// wire copy counts the same nouns again and again.
+    static LEMMAS: RefCell<FxHashMap<String, String>> = RefCell::default();
 }
 
 /// The value of a whole number written as one word: digits (`7`), or a spelled number from
@@ -375,11 +399,6 @@ struct Lexicon {
     indexes: FxHashSet<String>,
 }
 
-/// A word set for fast lookup.
-fn fast(words: std::collections::HashSet<String>) -> FxHashSet<String> {
-    words.into_iter().collect()
-}
-
 /// Phrases of the embedded word lists (an empty one is a bug in the data file).
 fn lexicon_phrases(list: &[String]) -> Vec<Vec<String>> {
     phrases(list, "rules/data/numbers.toml").unwrap_or_else(|e| panic!("{e}"))
@@ -440,29 +459,29 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         spelled,
         scales: data.scales.into_iter().collect(),
         suffixes: data.suffixes.into_iter().collect(),
-        glued_units: fast(word_set(&data.measures.glued)),
-        spaced_units: fast(word_set(&data.measures.spaced)),
+        glued_units: word_set(&data.measures.glued),
+        spaced_units: word_set(&data.measures.spaced),
         signs,
-        money_words: fast(word_set(&data.money.words)),
-        codes: fast(word_set(&data.money.codes)),
-        prefixes: fast(word_set(&data.money.prefixes)),
+        money_words: word_set(&data.money.words),
+        codes: word_set(&data.money.codes),
+        prefixes: word_set(&data.money.prefixes),
         percent: lexicon_phrases(&data.percent.words),
         fractions: data.fractions.into_iter().collect(),
         qualifiers: by_last,
         vague_by_first,
         tolerance: data.qualifiers.tolerance,
         rounding: data.qualifiers.rounding,
-        change_verbs: fast(word_set(&data.changes.verbs)),
+        change_verbs: word_set(&data.changes.verbs),
         irregular: data.nouns.irregular.into_iter().collect(),
-        not_plural: fast(word_set(&data.nouns.not_plural)),
-        stop: fast(word_set(&data.nouns.stop)),
-        months: fast(word_set(&data.non_counts.months)),
-        weekdays: fast(word_set(&data.non_counts.weekdays)),
-        before: fast(word_set(&data.non_counts.before)),
-        after: fast(word_set(&data.non_counts.after)),
-        streets: fast(word_set(&data.non_counts.streets)),
-        year_before: fast(word_set(&data.non_counts.year_before)),
-        indexes: fast(word_set(&data.non_counts.indexes)),
+        not_plural: word_set(&data.nouns.not_plural),
+        stop: word_set(&data.nouns.stop),
+        months: word_set(&data.non_counts.months),
+        weekdays: word_set(&data.non_counts.weekdays),
+        before: word_set(&data.non_counts.before),
+        after: word_set(&data.non_counts.after),
+        streets: word_set(&data.non_counts.streets),
+        year_before: word_set(&data.non_counts.year_before),
+        indexes: word_set(&data.non_counts.indexes),
     }
 });
 
@@ -509,8 +528,6 @@ struct Scanner<'a> {
     headline: bool,
     /// Index of the first word of the span.
     first_word: Option<usize>,
-    /// The singulars found so far (a table repeats its nouns).
-    lemmas: RefCell<FxHashMap<String, String>>,
 }
 
 /// How far back a `the number of X` is looked for (in tokens), so that finding a noun stays
@@ -1204,13 +1221,7 @@ impl Scanner<'_> {
         if let Some((index, modifiers)) = found {
             let token = &self.tokens[index];
             mention.noun = Some(token.span);
-            let singular = self
-                .lemmas
-                .borrow_mut()
-                .entry(token.lower.clone())
-                .or_insert_with(|| lemma(&token.lower))
-                .clone();
-            mention.lemma = Some(singular);
+            mention.lemma = Some(lemma(&token.lower));
             mention.modifiers = modifiers;
         }
     }

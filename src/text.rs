@@ -1,6 +1,6 @@
 //! Small text helpers shared by rules.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 /// Levenshtein distance between two short strings, counted in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
@@ -40,7 +40,7 @@ pub fn times(count: usize) -> String {
 }
 
 /// Words of a word list (a card's or a data file's) as a set, in lower case.
-pub fn word_set(words: &[String]) -> HashSet<String> {
+pub fn word_set(words: &[String]) -> FxHashSet<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 

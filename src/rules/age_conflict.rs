@@ -2,7 +2,7 @@
 
 use crate::article::Article;
 use crate::diagnostic::Finding;
-use crate::numbers::{Token, is_calendar_word, is_function_word, tokenize};
+use crate::numbers::{Token, is_calendar_word, is_function_word};
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use serde::Deserialize;
@@ -47,9 +47,8 @@ struct Age {
 impl Rule for AgeConflict {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let mut ages = Vec::new();
-        for sentence in &article.sentences {
-            let tokens = tokenize(article.text(), sentence.span);
-            self.find_ages(article, &tokens, &mut ages);
+        for tokens in article.sentence_tokens() {
+            self.find_ages(article, tokens, &mut ages);
         }
         let mut by_surname: HashMap<&str, Vec<&Age>> = HashMap::new();
         for age in &ages {

@@ -7,7 +7,7 @@
 use crate::article::Article;
 use crate::counts::{Groups, Roles, agree, comparable, elliptic_sum, token_range, written};
 use crate::diagnostic::Finding;
-use crate::numbers::{NumberKind, NumberMention, Token, tokenize};
+use crate::numbers::{NumberKind, NumberMention, tokenize};
 use crate::rule::{BuildRule, Rule};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -47,21 +47,6 @@ impl BuildRule for HeadlineNumber {
 /// The most body figures a finding labels.
 const MAX_LABELS: usize = 5;
 
-/// The tokens of the body's sentences, tokenised when first needed.
-struct Sentences<'a, 's> {
-    article: &'a Article<'s>,
-    tokens: HashMap<usize, Vec<Token>>,
-}
-
-impl Sentences<'_, '_> {
-    fn of(&mut self, sentence: usize) -> &[Token] {
-        let article = self.article;
-        self.tokens
-            .entry(sentence)
-            .or_insert_with(|| tokenize(article.text(), article.sentences[sentence].span))
-    }
-}
-
 impl Rule for HeadlineNumber {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let numbers = article.numbers();
@@ -80,10 +65,6 @@ impl Rule for HeadlineNumber {
                 by_group.entry(group).or_default().push(mention);
             }
         }
-        let mut sentences = Sentences {
-            article,
-            tokens: HashMap::new(),
-        };
         let mut findings = Vec::new();
         for figure in headline {
             // The headline's figure anywhere in the body (`lay off 2,850 staff` over `cut
@@ -101,7 +82,7 @@ impl Rule for HeadlineNumber {
                     .copied()
                     .filter(|m| comparable(figure, m))
                     .collect(),
-                None => self.counts_of_the_event(article, figure, body, &mut sentences),
+                None => self.counts_of_the_event(article, figure, body),
             };
             // A part (`three of the plants`) says nothing against the headline.
             let mut same: Vec<&NumberMention> = same.into_iter().filter(|m| !m.partitive).collect();
@@ -112,7 +93,7 @@ impl Rule for HeadlineNumber {
                 let Some(sentence) = m.sentence else {
                     return false;
                 };
-                let tokens = sentences.of(sentence);
+                let tokens = &article.sentence_tokens()[sentence];
                 let (_, next) = token_range(tokens, m);
                 elliptic_sum(tokens, next, m.value)
                     .is_some_and(|v| figure.low <= v && v <= figure.high)
@@ -136,7 +117,6 @@ impl HeadlineNumber {
         article: &Article<'_>,
         figure: &NumberMention,
         body: &'a [NumberMention],
-        sentences: &mut Sentences<'_, '_>,
     ) -> Vec<&'a NumberMention> {
         if !figure.vague || figure.noun.is_some() || figure.kind != NumberKind::Count {
             return Vec::new();
@@ -160,7 +140,7 @@ impl HeadlineNumber {
                 let Some(sentence) = m.sentence else {
                     return false;
                 };
-                let tokens = sentences.of(sentence);
+                let tokens = &article.sentence_tokens()[sentence];
                 let (first, next) = token_range(tokens, m);
                 self.roles
                     .around(tokens, first, next, false)

@@ -15,6 +15,7 @@ use crate::span::Span;
 use crate::text::times;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::borrow::Cow;
 
 /// The rule's options (see its card).
 #[derive(Deserialize)]
@@ -114,7 +115,9 @@ struct Spelling {
 impl Rule for NameSpelling {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let text = article.text();
-        let mut lower_words: FxHashSet<String> = FxHashSet::default();
+        // Words the article writes in lower case: borrowed from the text when they are (most
+        // are), so that collecting them allocates little.
+        let mut lower_words: FxHashSet<Cow<'_, str>> = FxHashSet::default();
         let mut spellings: Vec<Spelling> = Vec::new();
         let mut index: FxHashMap<String, usize> = FxHashMap::default();
         // One buffer for lower-casing, so that words already seen allocate nothing.
@@ -122,7 +125,7 @@ impl Rule for NameSpelling {
         if let Some(headline) = article.headline {
             for word in words(text, headline) {
                 if word.text.starts_with(char::is_lowercase) {
-                    insert_lower(&mut lower_words, &mut buffer, word.text);
+                    lower_words.insert(lowered(word.text));
                 }
             }
         }
@@ -138,7 +141,7 @@ impl Rule for NameSpelling {
                 };
                 let Some((written, stem)) = name else {
                     if word.text.starts_with(char::is_lowercase) {
-                        insert_lower(&mut lower_words, &mut buffer, word.text);
+                        lower_words.insert(lowered(word.text));
                     }
                     continue;
                 };
@@ -191,7 +194,7 @@ impl Rule for NameSpelling {
         let candidates: Vec<usize> = (0..spellings.len())
             .filter(|&i| {
                 let s = &spellings[i];
-                s.in_name_position && !s.sic && !lower_words.contains(&s.stem)
+                s.in_name_position && !s.sic && !lower_words.contains(s.stem.as_str())
             })
             .collect();
         let pairs = self.variant_pairs(&spellings, &candidates);
@@ -408,7 +411,23 @@ impl NameSpelling {
 /// `text` in lower case, in `buffer`.
 fn lower_into(buffer: &mut String, text: &str) {
     buffer.clear();
-    buffer.extend(text.chars().flat_map(char::to_lowercase));
+    if text.is_ascii() {
+        buffer.push_str(text);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// `text` in lower case, borrowed when it already is.
+fn lowered(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        let mut lower = String::new();
+        lower_into(&mut lower, text);
+        Cow::Owned(lower)
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Add `text` in lower case to `set`, allocating only when it is new.

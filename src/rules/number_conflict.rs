@@ -9,9 +9,7 @@
 use crate::article::Article;
 use crate::counts::{Groups, Roles, agree, comparable, elliptic_sum, line, token_range, written};
 use crate::diagnostic::Finding;
-use crate::numbers::{
-    NumberKind, NumberMention, Token, is_calendar_word, is_function_word, tokenize,
-};
+use crate::numbers::{NumberKind, NumberMention, Token, is_calendar_word, is_function_word};
 use crate::rule::{BuildRule, Rule};
 use crate::text::phrases;
 use serde::Deserialize;
@@ -94,8 +92,8 @@ impl BuildRule for NumberConflict {
 }
 
 /// What the rule reads of a sentence that holds a count it compares, computed once.
-struct SentenceFacts {
-    tokens: Vec<Token>,
+struct SentenceFacts<'a> {
+    tokens: &'a [Token],
     /// Years, dates and time phrases of the sentence, but the day a statement was made.
     anchors: BTreeSet<String>,
     /// Written in capitals (an old wire headline style): capitals say nothing about names.
@@ -191,7 +189,7 @@ impl Rule for NumberConflict {
             *rank += 1;
         }
 
-        let mut facts: HashMap<usize, SentenceFacts> = HashMap::new();
+        let mut facts: HashMap<usize, SentenceFacts<'_>> = HashMap::new();
         let mut groups: Vec<(String, Vec<Count<'_>>)> = Vec::new();
         for (index, group, rank) in keep {
             let mention = &numbers[index];
@@ -222,9 +220,9 @@ impl Rule for NumberConflict {
 
 impl NumberConflict {
     /// What the rule reads of sentence `index`, once.
-    fn sentence_facts(&self, article: &Article<'_>, index: usize) -> SentenceFacts {
+    fn sentence_facts<'a>(&self, article: &'a Article<'_>, index: usize) -> SentenceFacts<'a> {
         let span = article.sentences[index].span;
-        let tokens = tokenize(article.text(), span);
+        let tokens = article.sentence_tokens()[index].as_slice();
         let numbers = article.numbers();
         let from = numbers.partition_point(|m| m.sentence < Some(index));
         let to = numbers.partition_point(|m| m.sentence <= Some(index));
@@ -242,7 +240,7 @@ impl NumberConflict {
                 .is_ok()
         };
         SentenceFacts {
-            anchors: self.anchors(&tokens),
+            anchors: self.anchors(tokens),
             shouting: !article.slice(span).chars().any(char::is_lowercase),
             words: tokens
                 .iter()
@@ -261,12 +259,12 @@ impl NumberConflict {
     fn count<'a>(
         &self,
         article: &Article<'_>,
-        fact: &SentenceFacts,
+        fact: &SentenceFacts<'_>,
         index: usize,
         mention: &'a NumberMention,
         rank: Option<Rank>,
     ) -> Count<'a> {
-        let tokens = &fact.tokens;
+        let tokens = fact.tokens;
         let (first, next) = token_range(tokens, mention);
         let sentence = mention.sentence.unwrap_or_default();
         Count {
@@ -376,7 +374,7 @@ impl NumberConflict {
     /// other lacks (`in Lagos`, `in Abuja`).
     fn conflicting(
         &self,
-        facts: &HashMap<usize, SentenceFacts>,
+        facts: &HashMap<usize, SentenceFacts<'_>>,
         numbers: &[NumberMention],
         a: &Count<'_>,
         b: &Count<'_>,
@@ -423,12 +421,12 @@ impl NumberConflict {
     fn different_occasions(
         &self,
         numbers: &[NumberMention],
-        fa: &SentenceFacts,
-        fb: &SentenceFacts,
+        fa: &SentenceFacts<'_>,
+        fb: &SentenceFacts<'_>,
         a: &Count<'_>,
         b: &Count<'_>,
     ) -> bool {
-        let figures = |fact: &SentenceFacts, noun: &str, own: &Count<'_>| -> Vec<usize> {
+        let figures = |fact: &SentenceFacts<'_>, noun: &str, own: &Count<'_>| -> Vec<usize> {
             fact.context
                 .iter()
                 .filter(|(n, i)| n == noun && *i != own.index)
@@ -456,7 +454,7 @@ impl NumberConflict {
     fn conflict(
         &self,
         article: &Article<'_>,
-        facts: &HashMap<usize, SentenceFacts>,
+        facts: &HashMap<usize, SentenceFacts<'_>>,
         counts: &[Count<'_>],
     ) -> Option<Finding> {
         let numbers = article.numbers();
