@@ -16,6 +16,7 @@
 use crate::article::Article;
 use crate::inflect::VerbForms;
 use crate::span::Span;
+use crate::text::lowercase;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 
@@ -123,7 +124,7 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token> {
         let word = text.starts_with(char::is_alphanumeric);
         found.push(Token {
             span: Span::new(start + offset, end + offset),
-            lower: text.to_lowercase(),
+            lower: lowercase(text),
             word,
             capitalised: text.starts_with(char::is_uppercase),
             upper: word

@@ -6,7 +6,7 @@
 //! their singular by the `pluralizer` crate, after the data file's exceptions.
 
 use crate::span::Span;
-use crate::text::{phrases, word_set};
+use crate::text::{lowercase, phrases, word_set};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cell::RefCell;
@@ -174,7 +174,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
         let word = &part[start..end];
         tokens.push(Token {
             span: Span::new(start, end).shift(span.start),
-            lower: word.to_lowercase(),
+            lower: lowercase(word),
             word: is_word(c),
             capitalized: c.is_uppercase(),
         });

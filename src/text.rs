@@ -2,6 +2,15 @@
 
 use rustc_hash::FxHashSet;
 
+/// `text` in lower case; ASCII text (most words of wire copy) by the faster path.
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 /// Levenshtein distance between two short strings, counted in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();

@@ -251,24 +251,25 @@ impl NameSpelling {
     /// name. Pairs are proposed by shared deletion keys (SymSpell), so the cost stays linear
     /// in the number of spellings, then checked by [`Self::variants`].
     fn variant_pairs(&self, spellings: &[Spelling], candidates: &[usize]) -> Vec<(usize, usize)> {
-        let mut buckets: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        // Every (key, spelling), sorted: a run of one key is a bucket of spellings.
+        let mut keyed: Vec<(u64, usize)> = Vec::new();
         let mut keys = Vec::new();
         for &i in candidates {
             let stem: Vec<char> = spellings[i].stem.chars().collect();
             let long = stem.len() >= self.long_length && !spellings[i].inner_capital;
             let depth = if long { 2 } else { 1 };
             deletion_keys(&stem, depth, &mut keys);
-            for &key in &keys {
-                buckets.entry(key).or_default().push(i);
-            }
+            keyed.extend(keys.iter().map(|&key| (key, i)));
         }
+        keyed.sort_unstable();
+        keyed.dedup();
         let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
-        for members in buckets
-            .values()
+        for members in keyed
+            .chunk_by(|a, b| a.0 == b.0)
             .filter(|m| m.len() >= 2 && m.len() <= MAX_BUCKET)
         {
-            for (n, &a) in members.iter().enumerate() {
-                for &b in &members[n + 1..] {
+            for (n, &(_, a)) in members.iter().enumerate() {
+                for &(_, b) in &members[n + 1..] {
                     let pair = (a.min(b), a.max(b));
                     if !pairs.contains(&pair)
                         && self.variants(&spellings[pair.0], &spellings[pair.1])
