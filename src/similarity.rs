@@ -20,7 +20,6 @@
 use crate::span::Span;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Paragraphs longer than this many words (a whole file on one line, say) are only compared
 /// exactly: comparing them word by word would cost too much.
@@ -414,7 +413,7 @@ impl Prepared {
 
     /// How many figures one side has that the other lacks (the larger of the two counts).
     fn changed_figures(&self, a: &[u32], b: &[u32]) -> usize {
-        let mut balance: HashMap<u32, isize> = HashMap::new();
+        let mut balance: FxHashMap<u32, isize> = FxHashMap::default();
         for &id in a.iter().filter(|&&id| self.figures[id as usize]) {
             *balance.entry(id).or_insert(0) += 1;
         }
@@ -433,7 +432,7 @@ impl Prepared {
 
     /// For each paragraph, the first earlier paragraph it repeats exactly (after [`normalise`]).
     pub fn exact_repeats(&self) -> Vec<Option<usize>> {
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut first: FxHashMap<&str, usize> = FxHashMap::default();
         let mut repeats = Vec::with_capacity(self.keys.len());
         for (index, keys) in self.keys.iter().enumerate() {
             let earlier = keys.iter().find_map(|key| first.get(key.as_str()).copied());

@@ -5,8 +5,8 @@ use crate::article::Article;
 use crate::diagnostic::Finding;
 use crate::rule::{BuildRule, Rule};
 use crate::similarity::check_threshold;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 /// At most this many paragraphs holding a sentence are remembered to tell whether a later copy
 /// comes with its paragraph (a paragraph repeat, not this rule's).
@@ -52,7 +52,7 @@ impl Rule for DuplicateSentence {
         let repeat_paragraphs = |a: usize, b: usize| {
             prepared.same_text(a, b) || prepared.near_pair(a, b, self.near_threshold).is_some()
         };
-        let mut seen: HashMap<&[u32], Seen> = HashMap::new();
+        let mut seen: FxHashMap<&[u32], Seen> = FxHashMap::default();
         let mut findings = Vec::new();
         for (index, sentence) in article.sentences.iter().enumerate() {
             let words = prepared.words_in(sentence.paragraph, sentence.span);
