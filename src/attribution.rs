@@ -14,10 +14,10 @@
 //! - a dash credit (`"..." — Smith`) or a bracketed source tag (`"..." [Politico]`).
 
 use crate::article::Article;
+use crate::hash::Set;
 use crate::inflect::VerbForms;
 use crate::span::Span;
 use crate::text::lowercase;
-use rustc_hash::FxHashSet;
 use std::ops::Range;
 
 /// The word lists attribution is read with (from the rule's card).
@@ -28,23 +28,23 @@ pub struct Lexicon {
     /// lower-case words.
     pub cues: Vec<Vec<String>>,
     /// Verbs that are plainly not verbs of saying (`is`, `won`, `ended`).
-    pub not_saying: FxHashSet<String>,
+    pub not_saying: Set<String>,
     /// Words that name a speaker without a capital (`spokesman`, `they`).
-    pub speakers: FxHashSet<String>,
+    pub speakers: Set<String>,
     /// Personal pronouns (`he`, `she`).
-    pub pronouns: FxHashSet<String>,
+    pub pronouns: Set<String>,
     /// Words after which a noun is a speaker (`the`, `a`, `his`).
-    pub determiners: FxHashSet<String>,
+    pub determiners: Set<String>,
     /// Words after which a form of a verb is a noun or an adjective (`the claims`, `an
     /// estimated`).
-    pub noun_markers: FxHashSet<String>,
+    pub noun_markers: Set<String>,
     /// Capitalised words that are not names (`The`, `But`).
-    pub function_words: FxHashSet<String>,
+    pub function_words: Set<String>,
     /// Words after which a verb is passive (`was said`).
-    pub passive_markers: FxHashSet<String>,
+    pub passive_markers: Set<String>,
     /// Adverbs that may stand between a speaker and a verb (`also`, `later`), besides `-ly`
     /// words.
-    pub adverbs: FxHashSet<String>,
+    pub adverbs: Set<String>,
     /// Dashes that introduce a credit (`—`, `--`).
     pub credit_dashes: Vec<String>,
 }

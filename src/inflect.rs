@@ -16,20 +16,20 @@
 //!
 //! A phrasal verb inflects its first word (`points out`, `went on`).
 
-use rustc_hash::FxHashMap;
+use crate::hash::Map;
 
 /// The forms of a list of verbs, each mapped to the verb's base form.
 #[derive(Clone, Debug, Default)]
 pub struct VerbForms {
     /// By the first word of a form: the words that follow it (a particle, or none) and the
     /// base form, longest first.
-    forms: FxHashMap<String, Vec<(Vec<String>, String)>>,
+    forms: Map<String, Vec<(Vec<String>, String)>>,
 }
 
 /// How the past of a verb is written: by the regular rules, or as the card gives it.
 pub struct Irregulars<'a> {
     /// Irregular pasts by base form: `say` -> `[said]`, `write` -> `[wrote, written]`.
-    pasts: FxHashMap<&'a str, Vec<&'a str>>,
+    pasts: Map<&'a str, Vec<&'a str>>,
     /// Verbs of more than one syllable stressed on the last (`admit`, `refer`): they double
     /// their final consonant.
     stressed_last: Vec<&'a str>,
@@ -44,7 +44,7 @@ impl<'a> Irregulars<'a> {
         stressed_last: &'a [String],
         option: &str,
     ) -> Result<Irregulars<'a>, String> {
-        let mut pasts = FxHashMap::default();
+        let mut pasts = Map::default();
         for entry in entries {
             let mut words = entry.split_whitespace();
             let (Some(base), Some(past)) = (words.next(), words.next()) else {

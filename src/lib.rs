@@ -23,6 +23,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod fix;
 pub mod formats;
+pub mod hash;
 pub mod inflect;
 pub mod inspect;
 pub mod language;

@@ -5,9 +5,9 @@
 //! mentions. The word lists are data, in `rules/data/numbers.toml`; plural nouns are turned into
 //! their singular by the `pluralizer` crate, after the data file's exceptions.
 
+use crate::hash::{Map, Set};
 use crate::span::Span;
 use crate::text::{lowercase, phrases, word_set};
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -242,7 +242,7 @@ const MAX_CACHED_LEMMAS: usize = 50_000;
 thread_local! {
     /// The singulars this thread has found: the crate tries its rules one regex at a time, and
     /// wire copy counts the same nouns again and again.
-    static LEMMAS: RefCell<FxHashMap<String, String>> = RefCell::default();
+    static LEMMAS: RefCell<Map<String, String>> = RefCell::default();
 }
 
 /// The value of a whole number written as one word: digits (`7`), or a spelled number from
@@ -368,35 +368,35 @@ type Phrase = Vec<String>;
 
 /// The word lists, compiled for lookup.
 struct Lexicon {
-    spelled: FxHashMap<String, f64>,
-    scales: FxHashMap<String, f64>,
-    suffixes: FxHashMap<String, f64>,
-    glued_units: FxHashSet<String>,
-    spaced_units: FxHashSet<String>,
+    spelled: Map<String, f64>,
+    scales: Map<String, f64>,
+    suffixes: Map<String, f64>,
+    glued_units: Set<String>,
+    spaced_units: Set<String>,
     /// Currency signs glued before digits, lower case, longest first.
     signs: Vec<String>,
-    money_words: FxHashSet<String>,
-    codes: FxHashSet<String>,
-    prefixes: FxHashSet<String>,
+    money_words: Set<String>,
+    codes: Set<String>,
+    prefixes: Set<String>,
     percent: Vec<Phrase>,
-    fractions: FxHashMap<String, f64>,
+    fractions: Map<String, f64>,
     /// Qualifier phrases by their last word, longest first.
-    qualifiers: FxHashMap<String, Vec<(Phrase, QualifierKind)>>,
+    qualifiers: Map<String, Vec<(Phrase, QualifierKind)>>,
     /// Vague amounts by their first word, longest first.
-    vague_by_first: FxHashMap<String, Vec<(Phrase, f64, f64)>>,
+    vague_by_first: Map<String, Vec<(Phrase, f64, f64)>>,
     tolerance: f64,
     rounding: f64,
-    change_verbs: FxHashSet<String>,
-    irregular: FxHashMap<String, String>,
-    not_plural: FxHashSet<String>,
-    stop: FxHashSet<String>,
-    months: FxHashSet<String>,
-    weekdays: FxHashSet<String>,
-    before: FxHashSet<String>,
-    after: FxHashSet<String>,
-    streets: FxHashSet<String>,
-    year_before: FxHashSet<String>,
-    indexes: FxHashSet<String>,
+    change_verbs: Set<String>,
+    irregular: Map<String, String>,
+    not_plural: Set<String>,
+    stop: Set<String>,
+    months: Set<String>,
+    weekdays: Set<String>,
+    before: Set<String>,
+    after: Set<String>,
+    streets: Set<String>,
+    year_before: Set<String>,
+    indexes: Set<String>,
 }
 
 /// Phrases of the embedded word lists (an empty one is a bug in the data file).
@@ -409,7 +409,7 @@ fn lexicon_phrases(list: &[String]) -> Vec<Vec<String>> {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let data: Data = toml::from_str(include_str!("../rules/data/numbers.toml"))
         .unwrap_or_else(|e| panic!("rules/data/numbers.toml does not parse: {e}"));
-    let mut spelled = FxHashMap::default();
+    let mut spelled = Map::default();
     for (i, word) in data.units.iter().enumerate() {
         spelled.insert(word.clone(), (i + 2) as f64);
     }
@@ -428,7 +428,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         qualifiers.extend(lexicon_phrases(list).into_iter().map(|p| (p, kind)));
     }
     qualifiers.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    let mut by_last: FxHashMap<String, Vec<(Phrase, QualifierKind)>> = FxHashMap::default();
+    let mut by_last: Map<String, Vec<(Phrase, QualifierKind)>> = Map::default();
     for (phrase, kind) in qualifiers {
         if let Some(last) = phrase.last() {
             by_last
@@ -449,7 +449,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         })
         .collect();
     vague.sort_by_key(|(p, _, _)| std::cmp::Reverse(p.len()));
-    let mut vague_by_first: FxHashMap<String, Vec<(Phrase, f64, f64)>> = FxHashMap::default();
+    let mut vague_by_first: Map<String, Vec<(Phrase, f64, f64)>> = Map::default();
     for entry in vague {
         if let Some(first) = entry.0.first() {
             vague_by_first.entry(first.clone()).or_default().push(entry);

@@ -17,8 +17,8 @@
 //! inverted index of each paragraph's rarest words (prefix filtering), with a cap on the
 //! candidates read and compared, and the distance is computed in a band of the allowed width.
 
+use crate::hash::Map;
 use crate::span::Span;
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// Paragraphs longer than this many words (a whole file on one line, say) are only compared
@@ -338,7 +338,7 @@ impl Prepared {
     /// Normalise and tokenise the paragraphs of `text` at `paragraphs`; the first paragraph
     /// is also compared without the dateline that ends at `dateline_end`, if any.
     pub fn new(text: &str, paragraphs: &[Span], dateline_end: Option<usize>) -> Prepared {
-        let mut interned: FxHashMap<Cow<'_, str>, u32> = FxHashMap::default();
+        let mut interned: Map<Cow<'_, str>, u32> = Map::default();
         let mut keys = Vec::with_capacity(paragraphs.len());
         let mut words = Vec::with_capacity(paragraphs.len());
         let mut shape = Vec::with_capacity(paragraphs.len());
@@ -413,7 +413,7 @@ impl Prepared {
 
     /// How many figures one side has that the other lacks (the larger of the two counts).
     fn changed_figures(&self, a: &[u32], b: &[u32]) -> usize {
-        let mut balance: FxHashMap<u32, isize> = FxHashMap::default();
+        let mut balance: Map<u32, isize> = Map::default();
         for &id in a.iter().filter(|&&id| self.figures[id as usize]) {
             *balance.entry(id).or_insert(0) += 1;
         }
@@ -432,7 +432,7 @@ impl Prepared {
 
     /// For each paragraph, the first earlier paragraph it repeats exactly (after [`normalise`]).
     pub fn exact_repeats(&self) -> Vec<Option<usize>> {
-        let mut first: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut first: Map<&str, usize> = Map::default();
         let mut repeats = Vec::with_capacity(self.keys.len());
         for (index, keys) in self.keys.iter().enumerate() {
             let earlier = keys.iter().find_map(|key| first.get(key.as_str()).copied());

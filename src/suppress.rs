@@ -4,9 +4,9 @@
 
 use crate::article::is_comment_line;
 use crate::diagnostic::{Diagnostic, Finding, Level};
+use crate::hash::{Map, Set};
 use crate::source::Source;
 use crate::span::Span;
-use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The rule name of the warning about a suppression that suppresses nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
@@ -22,7 +22,7 @@ struct Suppression {
     /// Whether it silenced something when it names no rule.
     used_all: bool,
     /// The rules it names that silenced something.
-    used: FxHashSet<String>,
+    used: Set<String>,
 }
 
 /// Which suppression silences a diagnostic: the first, in the order written, of those that
@@ -31,12 +31,12 @@ struct Suppression {
 #[derive(Default)]
 struct Silencers {
     /// Keyed by line (`None` for the whole file).
-    by_line: FxHashMap<Option<usize>, FirstSilencers>,
+    by_line: Map<Option<usize>, FirstSilencers>,
 }
 
 /// The suppressions of one line (or of the whole file): the first of all rules, and the first
 /// naming each rule.
-type FirstSilencers = (Option<usize>, FxHashMap<String, usize>);
+type FirstSilencers = (Option<usize>, Map<String, usize>);
 
 impl Silencers {
     fn new(suppressions: &[Suppression]) -> Silencers {
@@ -177,7 +177,7 @@ fn find_suppressions(source: &Source) -> Vec<Suppression> {
             continue;
         }
         let start = line.start + (content.len() - content.trim_start().len());
-        let mut named = FxHashSet::default();
+        let mut named = Set::default();
         let rules: Vec<String> = rest
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|rule| !rule.is_empty() && named.insert(*rule))
@@ -192,7 +192,7 @@ fn find_suppressions(source: &Source) -> Vec<Suppression> {
             },
             rules,
             used_all: false,
-            used: FxHashSet::default(),
+            used: Set::default(),
         });
     }
     found

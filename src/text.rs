@@ -1,6 +1,6 @@
 //! Small text helpers shared by rules.
 
-use rustc_hash::FxHashSet;
+use crate::hash::Set;
 
 /// `text` in lower case; ASCII text (most words of wire copy) by the faster path.
 pub fn lowercase(text: &str) -> String {
@@ -49,7 +49,7 @@ pub fn times(count: usize) -> String {
 }
 
 /// Words of a word list (a card's or a data file's) as a set, in lower case.
-pub fn word_set(words: &[String]) -> FxHashSet<String> {
+pub fn word_set(words: &[String]) -> Set<String> {
     words.iter().map(|w| w.to_lowercase()).collect()
 }
 

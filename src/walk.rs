@@ -2,9 +2,9 @@
 
 use crate::config::{Config, absolute};
 use crate::diagnostic::{Diagnostic, READ_ERROR};
+use crate::hash::Map;
 use crate::source::io_message;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
-use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -119,7 +119,7 @@ fn walk_directory(
 struct IgnoreFiles {
     enabled: bool,
     /// Each directory's matchers (`.ignore` first, it takes precedence), by absolute path.
-    matchers: FxHashMap<PathBuf, Vec<Gitignore>>,
+    matchers: Map<PathBuf, Vec<Gitignore>>,
     /// The directory above which no ignore file is read: the repository root, else the root
     /// of the walk.
     top: PathBuf,
@@ -135,7 +135,7 @@ impl IgnoreFiles {
             .to_path_buf();
         IgnoreFiles {
             enabled,
-            matchers: FxHashMap::default(),
+            matchers: Map::default(),
             top,
         }
     }

@@ -3,9 +3,9 @@
 
 use crate::article::Article;
 use crate::diagnostic::Finding;
+use crate::hash::Map;
 use crate::rule::{BuildRule, Rule};
 use crate::similarity::check_threshold;
-use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
 /// At most this many paragraphs holding a sentence are remembered to tell whether a later copy
@@ -52,7 +52,7 @@ impl Rule for DuplicateSentence {
         let repeat_paragraphs = |a: usize, b: usize| {
             prepared.same_text(a, b) || prepared.near_pair(a, b, self.near_threshold).is_some()
         };
-        let mut seen: FxHashMap<&[u32], Seen> = FxHashMap::default();
+        let mut seen: Map<&[u32], Seen> = Map::default();
         let mut findings = Vec::new();
         for (index, sentence) in article.sentences.iter().enumerate() {
             let words = prepared.words_in(sentence.paragraph, sentence.span);

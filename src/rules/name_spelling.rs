@@ -10,10 +10,10 @@
 
 use crate::article::Article;
 use crate::diagnostic::Finding;
+use crate::hash::{Map, Set};
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use crate::text::times;
-use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::borrow::Cow;
 
@@ -39,8 +39,8 @@ pub struct NameSpelling {
     particles: Vec<String>,
     /// Lower-case first letters that transliterations swap (`g`/`q` in `Gaddafi`/`Qaddafi`).
     initials: Vec<char>,
-    not_names: FxHashSet<String>,
-    distinct: FxHashSet<String>,
+    not_names: Set<String>,
+    distinct: Set<String>,
 }
 
 /// Deletion-neighbourhood buckets larger than this are not compared (a guard for pathological
@@ -108,8 +108,8 @@ struct Spelling {
     /// Whether some occurrence is marked `[sic]`.
     sic: bool,
     /// Capitalised words right before and after it (lower case).
-    before: FxHashSet<String>,
-    after: FxHashSet<String>,
+    before: Set<String>,
+    after: Set<String>,
 }
 
 impl Rule for NameSpelling {
@@ -117,9 +117,9 @@ impl Rule for NameSpelling {
         let text = article.text();
         // Words the article writes in lower case: borrowed from the text when they are (most
         // are), so that collecting them allocates little.
-        let mut lower_words: FxHashSet<Cow<'_, str>> = FxHashSet::default();
+        let mut lower_words: Set<Cow<'_, str>> = Set::default();
         let mut spellings: Vec<Spelling> = Vec::new();
-        let mut index: FxHashMap<String, usize> = FxHashMap::default();
+        let mut index: Map<String, usize> = Map::default();
         // One buffer for lower-casing, so that words already seen allocate nothing.
         let mut buffer = String::new();
         if let Some(headline) = article.headline {
@@ -158,8 +158,8 @@ impl Rule for NameSpelling {
                             first: Span::new(word.span.start, word.span.start + written.len()),
                             in_name_position: false,
                             sic: false,
-                            before: FxHashSet::default(),
-                            after: FxHashSet::default(),
+                            before: Set::default(),
+                            after: Set::default(),
                         });
                         spellings.len() - 1
                     }
@@ -263,7 +263,7 @@ impl NameSpelling {
         }
         keyed.sort_unstable();
         keyed.dedup();
-        let mut pairs: FxHashSet<(usize, usize)> = FxHashSet::default();
+        let mut pairs: Set<(usize, usize)> = Set::default();
         for members in keyed
             .chunk_by(|a, b| a.0 == b.0)
             .filter(|m| m.len() >= 2 && m.len() <= MAX_BUCKET)
@@ -325,9 +325,8 @@ impl NameSpelling {
             // Two words of one name (`Hong Kong`).
             return false;
         }
-        let apart = |p: &FxHashSet<String>, q: &FxHashSet<String>| {
-            !p.is_empty() && !q.is_empty() && p.is_disjoint(q)
-        };
+        let apart =
+            |p: &Set<String>, q: &Set<String>| !p.is_empty() && !q.is_empty() && p.is_disjoint(q);
         if apart(&a.before, &b.before) || apart(&a.after, &b.after) {
             // Beside different first names or surnames: two people (`Marcus Horan`, `Shane
             // Horgan`).
@@ -346,8 +345,8 @@ impl NameSpelling {
         pairs: &[(usize, usize)],
     ) -> Vec<Finding> {
         // Union-find over the pairs: three spellings of one name make one finding.
-        let mut parent: FxHashMap<usize, usize> = FxHashMap::default();
-        fn root(parent: &FxHashMap<usize, usize>, i: usize) -> usize {
+        let mut parent: Map<usize, usize> = Map::default();
+        fn root(parent: &Map<usize, usize>, i: usize) -> usize {
             let mut i = i;
             while let Some(&p) = parent.get(&i).filter(|&&p| p != i) {
                 i = p;
@@ -359,7 +358,7 @@ impl NameSpelling {
             parent.entry(ra).or_insert(ra);
             parent.insert(rb.max(ra), rb.min(ra));
         }
-        let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+        let mut groups: Map<usize, Vec<usize>> = Map::default();
         for &(a, b) in pairs {
             for i in [a, b] {
                 let r = root(&parent, i);
@@ -432,7 +431,7 @@ fn lowered(text: &str) -> Cow<'_, str> {
 }
 
 /// Add `text` in lower case to `set`, allocating only when it is new.
-fn insert_lower(set: &mut FxHashSet<String>, buffer: &mut String, text: &str) {
+fn insert_lower(set: &mut Set<String>, buffer: &mut String, text: &str) {
     lower_into(buffer, text);
     if !set.contains(buffer.as_str()) {
         set.insert(buffer.clone());
@@ -500,9 +499,11 @@ fn strip_possessive(word: &str) -> &str {
 /// and of `word` itself, sorted and without repeats, into `out`. Two words one deletion apart
 /// share a key; a key two words share by a hash collision only costs a comparison.
 fn deletion_keys(word: &[char], depth: usize, out: &mut Vec<u64>) {
-    use std::hash::Hasher;
+    use std::hash::{BuildHasher, Hasher};
+    // A fixed seed: the same keys in every run, so that the same spellings meet.
+    let state = foldhash::fast::FixedState::with_seed(0);
     let key = |skip: &[usize]| {
-        let mut hasher = rustc_hash::FxHasher::default();
+        let mut hasher = state.build_hasher();
         for (i, c) in word.iter().enumerate() {
             if !skip.contains(&i) {
                 hasher.write_u32(u32::from(*c));

@@ -3,12 +3,12 @@
 use crate::article::Article;
 use crate::attribution::{Lexicon, Reading, Speaker, Token};
 use crate::diagnostic::Finding;
+use crate::hash::Set;
 use crate::inflect::{Irregulars, VerbForms};
 use crate::quotes::Quotation;
 use crate::rule::{BuildRule, Rule};
 use crate::span::Span;
 use crate::text::{phrases, word_set};
-use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -53,7 +53,7 @@ pub struct UnattributedQuote {
     partial_quote_subject: bool,
     subject_lead_in: bool,
     /// Words that make `by ...` a time, not an agent.
-    time_words: FxHashSet<String>,
+    time_words: Set<String>,
 }
 
 impl BuildRule for UnattributedQuote {
@@ -150,7 +150,7 @@ struct Context<'a, 'r> {
     /// Index of the last word token of each paragraph.
     last_word: Vec<Option<usize>>,
     /// The words some sentence capitalises after its first word (names), computed on first use.
-    inner_capitals: OnceLock<FxHashSet<String>>,
+    inner_capitals: OnceLock<Set<String>>,
     /// Where the first name-like word is, and the first capitalised name (on first use).
     first_names: OnceLock<(Option<usize>, Option<Span>)>,
 }
@@ -211,9 +211,9 @@ impl<'a, 'r> Context<'a, 'r> {
     /// The words some sentence capitalises after its first word, outside quotations and
     /// function words left out: names, as against words capitalised because they open a
     /// sentence or a quotation.
-    fn inner_capitals(&self) -> &FxHashSet<String> {
+    fn inner_capitals(&self) -> &Set<String> {
         self.inner_capitals.get_or_init(|| {
-            let mut inner = FxHashSet::default();
+            let mut inner = Set::default();
             for paragraph in &self.reading.paragraphs {
                 for range in &paragraph.sentences {
                     let words = paragraph.tokens[range.clone()].iter().filter(|t| t.word);
