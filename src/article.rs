@@ -9,6 +9,7 @@ use crate::similarity::Prepared;
 use crate::source::Source;
 use crate::span::Span;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
@@ -38,11 +39,20 @@ pub struct Article<'s> {
     pub sentences: Vec<Sentence>,
     /// The quotations of all paragraphs, and stray closing marks.
     quotes: OnceLock<Quotes>,
-    numbers: OnceLock<Vec<NumberMention>>,
-    sentence_tokens: OnceLock<Vec<Vec<Token>>>,
+    numbers: OnceLock<Numbers>,
     repetition: OnceLock<Prepared>,
     inner_capitals: OnceLock<HashSet<String>>,
     detected_language: OnceLock<Option<&'static str>>,
+}
+
+/// The figures of an article, and the tokens of the sentences that hold one.
+#[derive(Debug)]
+struct Numbers {
+    /// The number mentions of the headline and the sentences, in order.
+    mentions: Vec<NumberMention>,
+    /// By sentence: its tokens when it holds a mention (the others are not kept, so that a
+    /// long article's tokens do not all stay in memory).
+    tokens: Vec<Option<Vec<Token>>>,
 }
 
 /// A metadata field: its name and the span of its value. In a plain wire file these come from
@@ -290,7 +300,6 @@ impl<'s> Article<'s> {
             sentences,
             quotes: OnceLock::new(),
             numbers: OnceLock::new(),
-            sentence_tokens: OnceLock::new(),
             repetition: OnceLock::new(),
             inner_capitals: OnceLock::new(),
             detected_language: OnceLock::new(),
@@ -307,31 +316,41 @@ impl<'s> Article<'s> {
     /// The figures of the headline and the sentences, in order (see [`crate::numbers`]);
     /// computed on first use, then shared.
     pub fn numbers(&self) -> &[NumberMention] {
-        self.numbers.get_or_init(|| {
-            let text = self.text();
-            let mut numbers = self
-                .headline
-                .map_or_else(Vec::new, |span| find_numbers(text, span, true));
-            for (index, tokens) in self.sentence_tokens().iter().enumerate() {
-                numbers.extend(numbers_in(text, tokens, false).into_iter().map(|mention| {
-                    NumberMention {
-                        sentence: Some(index),
-                        ..mention
-                    }
-                }));
-            }
-            numbers
-        })
+        &self.numbered().mentions
     }
 
-    /// The words and punctuation marks of each sentence, as the number rules read them (see
-    /// [`crate::numbers::tokenize`]); computed on first use, then shared.
-    pub fn sentence_tokens(&self) -> &[Vec<Token>] {
-        self.sentence_tokens.get_or_init(|| {
-            self.sentences
-                .iter()
-                .map(|sentence| tokenize(self.text(), sentence.span))
-                .collect()
+    /// The words and punctuation marks of sentence `index` as the number rules read them (see
+    /// [`crate::numbers::tokenize`]), when it holds a number mention: kept from finding the
+    /// numbers, so that the rules that compare them need not tokenise it again.
+    pub fn number_tokens(&self, index: usize) -> Option<&[Token]> {
+        self.numbered().tokens.get(index)?.as_deref()
+    }
+
+    /// The tokens of sentence `index`: kept ones when it holds a number, else made afresh.
+    pub fn tokens_of(&self, index: usize) -> Cow<'_, [Token]> {
+        match self.number_tokens(index) {
+            Some(tokens) => Cow::Borrowed(tokens),
+            None => Cow::Owned(tokenize(self.text(), self.sentences[index].span)),
+        }
+    }
+
+    fn numbered(&self) -> &Numbers {
+        self.numbers.get_or_init(|| {
+            let text = self.text();
+            let mut mentions = self
+                .headline
+                .map_or_else(Vec::new, |span| find_numbers(text, span, true));
+            let mut tokens = Vec::with_capacity(self.sentences.len());
+            for (index, sentence) in self.sentences.iter().enumerate() {
+                let words = tokenize(text, sentence.span);
+                let found = numbers_in(text, &words, false);
+                tokens.push((!found.is_empty()).then_some(words));
+                mentions.extend(found.into_iter().map(|mention| NumberMention {
+                    sentence: Some(index),
+                    ..mention
+                }));
+            }
+            Numbers { mentions, tokens }
         })
     }
 
@@ -350,7 +369,8 @@ impl<'s> Article<'s> {
                     .is_some_and(|i| span.end <= quoted[i].end)
             };
             let mut inner = HashSet::new();
-            for tokens in self.sentence_tokens() {
+            for index in 0..self.sentences.len() {
+                let tokens = self.tokens_of(index);
                 let words = tokens.iter().filter(|t| t.word).skip(1);
                 inner.extend(
                     words

@@ -47,8 +47,8 @@ struct Age {
 impl Rule for AgeConflict {
     fn check(&self, article: &Article<'_>) -> Vec<Finding> {
         let mut ages = Vec::new();
-        for tokens in article.sentence_tokens() {
-            self.find_ages(article, tokens, &mut ages);
+        for index in 0..article.sentences.len() {
+            self.find_ages(article, &article.tokens_of(index), &mut ages);
         }
         let mut by_surname: HashMap<&str, Vec<&Age>> = HashMap::new();
         for age in &ages {

@@ -93,7 +93,9 @@ impl Rule for HeadlineNumber {
                 let Some(sentence) = m.sentence else {
                     return false;
                 };
-                let tokens = &article.sentence_tokens()[sentence];
+                let Some(tokens) = article.number_tokens(sentence) else {
+                    return false;
+                };
                 let (_, next) = token_range(tokens, m);
                 elliptic_sum(tokens, next, m.value)
                     .is_some_and(|v| figure.low <= v && v <= figure.high)
@@ -140,7 +142,9 @@ impl HeadlineNumber {
                 let Some(sentence) = m.sentence else {
                     return false;
                 };
-                let tokens = &article.sentence_tokens()[sentence];
+                let Some(tokens) = article.number_tokens(sentence) else {
+                    return false;
+                };
                 let (first, next) = token_range(tokens, m);
                 self.roles
                     .around(tokens, first, next, false)

@@ -222,7 +222,8 @@ impl NumberConflict {
     /// What the rule reads of sentence `index`, once.
     fn sentence_facts<'a>(&self, article: &'a Article<'_>, index: usize) -> SentenceFacts<'a> {
         let span = article.sentences[index].span;
-        let tokens = article.sentence_tokens()[index].as_slice();
+        // A sentence that holds a count holds a number mention: its tokens are kept.
+        let tokens = article.number_tokens(index).unwrap_or_default();
         let numbers = article.numbers();
         let from = numbers.partition_point(|m| m.sentence < Some(index));
         let to = numbers.partition_point(|m| m.sentence <= Some(index));
