@@ -506,7 +506,8 @@ fn explain(rule: &str, config: impl FnOnce() -> Result<Config, ConfigError>, col
         let languages = match card.languages.as_slice() {
             [] => String::new(),
             languages => format!(
-                " Reads {}: not run on an article whose metadata names another language.",
+                " Reads {}: not run on an article whose metadata names another language, or whose \
+                 prose is reliably in another when the metadata names none.",
                 languages
                     .iter()
                     .map(|l| format!("`{l}`"))
