@@ -233,15 +233,7 @@ impl Scanner<'_> {
                         }
                         (Role::Closes, Some(_)) if nested.is_some() => {
                             if let Some(opening) = nested.take() {
-                                inner.push(Quotation {
-                                    span: Span::new(opening.start, mark.span.end),
-                                    content: Span::new(opening.end, mark.span.start),
-                                    paragraph: self.index,
-                                    depth: 1,
-                                    continued: false,
-                                    runs_on: false,
-                                    closed: true,
-                                });
+                                inner.push(self.nested(opening, mark.span));
                             }
                         }
                         (Role::Closes, Some(current)) => {
@@ -268,15 +260,8 @@ impl Scanner<'_> {
                             single = Some(mark.span);
                         }
                         (Role::Closes, Some(opening)) => {
-                            self.quotes.quotations.push(Quotation {
-                                span: Span::new(opening.start, mark.span.end),
-                                content: Span::new(opening.end, mark.span.start),
-                                paragraph: self.index,
-                                depth: 1,
-                                continued: false,
-                                runs_on: false,
-                                closed: true,
-                            });
+                            let quotation = self.nested(opening, mark.span);
+                            self.quotes.quotations.push(quotation);
                             single = None;
                         }
                         _ => {}
@@ -322,6 +307,19 @@ impl Scanner<'_> {
     fn flush(&mut self, inner: &mut Vec<Quotation>, depth: u8) {
         for quotation in inner.drain(..) {
             self.insert(Quotation { depth, ..quotation });
+        }
+    }
+
+    /// A quotation nested in the open one, from its opening to its closing mark.
+    fn nested(&self, opening: Span, closing: Span) -> Quotation {
+        Quotation {
+            span: Span::new(opening.start, closing.end),
+            content: Span::new(opening.end, closing.start),
+            paragraph: self.index,
+            depth: 1,
+            continued: false,
+            runs_on: false,
+            closed: true,
         }
     }
 
