@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import find_set
+
 REPO = Path(__file__).resolve().parent.parent
 SETS = {
     "plain": ("reuters", "*.txt"),
@@ -31,13 +33,6 @@ SETS = {
     "ninjs": ("formats/ninjs", "*.json"),
 }
 
-
-def find_set(name, corpus):
-    roots = [Path(corpus)] if corpus else [REPO.parent / "shared" / "corpus", REPO.parent / "evalcorpus"]
-    for root in roots:
-        if (root / name).is_dir():
-            return root / name
-    return None
 
 
 def build_tree(source, pattern, megabytes, target):
@@ -96,7 +91,7 @@ def main():
             continue
         with tempfile.TemporaryDirectory() as temp:
             tree = Path(temp) / "tree"
-            count, size = build_tree(source, pattern, args.mb, tree)
+            count, size = build_tree(Path(source), pattern, args.mb, tree)
             if count == 0:
                 print(f"{name:10} no files")
                 continue

@@ -32,6 +32,8 @@ import xml.etree.ElementTree as ElementTree
 from collections import Counter
 from pathlib import Path
 
+from corpus import find_set
+
 REPO = Path(__file__).resolve().parent.parent
 # Each set, and the format to read it as when its files' names do not say (ANPA and IPTC 7901
 # feeds are saved as `.tst` or `.txt`).
@@ -44,13 +46,6 @@ SETS = [
     ("formats/iptc7901", "anpa"),
 ]
 
-
-def find_set(name, corpus):
-    roots = [Path(corpus)] if corpus else [REPO.parent / "shared" / "corpus", REPO.parent / "evalcorpus"]
-    for root in roots:
-        if (root / name).is_dir():
-            return root / name
-    return None
 
 
 def binary():
@@ -170,7 +165,7 @@ def main():
         if directory is None:
             print(f"{name}: not found, skipped")
             continue
-        files = files_of(directory)
+        files = files_of(Path(directory))
         report = lint(exe, files, options)
         diagnostics = report["diagnostics"]
         read_errors = [d for d in diagnostics if d["rule"] == "read-error"]

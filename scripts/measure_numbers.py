@@ -27,18 +27,13 @@ import sys
 import tempfile
 import time
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
 SETS = ["reuters", "bbc", os.path.join("polnear-train", "wire")]
 NUMBER_RULES = ["number-conflict", "headline-number", "age-conflict"]
 
-
-def find_set(name):
-    for base in ("shared/corpus", "evalcorpus"):
-        path = os.path.join(os.path.dirname(ROOT), base, name)
-        if os.path.isdir(path):
-            return path
-    return None
 
 
 def lint(binary, path, config=None):

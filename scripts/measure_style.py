@@ -11,18 +11,13 @@ rates only.
 """
 import argparse, json, os, subprocess, sys, tempfile
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
 SETS = ["reuters", "bbc", "polnear-train/wire"]
 RULES = ["weekday-date", "name-spelling"]
 
-
-def find_set(name):
-    for base in ("shared/corpus", "evalcorpus"):
-        path = os.path.join(ROOT, "..", base, name)
-        if os.path.isdir(path):
-            return os.path.normpath(path)
-    return None
 
 
 def main():

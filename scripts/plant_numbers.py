@@ -34,6 +34,8 @@ import subprocess
 import tempfile
 import tomllib
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
 SETS = ["reuters", "bbc", os.path.join("polnear-train", "wire")]
@@ -53,13 +55,6 @@ KINDS = ["restate", "paraphrase", "repeated", "headline", "age"]
 RULES = {"headline": "headline-number", "age": "age-conflict"}
 AGE = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?), (\d{2}),")
 
-
-def find_set(name):
-    for base in ("shared/corpus", "evalcorpus"):
-        path = os.path.join(os.path.dirname(ROOT), base, name)
-        if os.path.isdir(path):
-            return path
-    return None
 
 
 def singulars(word):

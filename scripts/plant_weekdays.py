@@ -13,6 +13,8 @@ rule reported; nothing is written outside a temporary folder.
 """
 import argparse, json, os, re, subprocess, sys, tempfile
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, "target", "release", "wirelint")
 SETS = ["reuters", "bbc", "polnear-train/wire"]
@@ -21,13 +23,6 @@ MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|A
 PAIR = re.compile(r"\b(" + "|".join(DAYS) + r"),?\s+(?:the\s+)?(?:" + MONTHS + r"\b\.?\s+\d{1,2}\b(?:,?[ \t]+(\d{4})\b)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTHS + r"\b\.?(?:,?[ \t]+(\d{4})\b)?)")
 HEADER = re.compile(r"^\s*\S+ \d{4}-\d{2}-\d{2}\b")
 
-
-def find_set(name):
-    for base in ("shared/corpus", "evalcorpus"):
-        path = os.path.join(ROOT, "..", base, name)
-        if os.path.isdir(path):
-            return os.path.normpath(path)
-    return None
 
 
 def main():

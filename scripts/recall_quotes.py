@@ -27,20 +27,14 @@ import subprocess
 import tempfile
 import tomllib
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("WIRELINT", os.path.join(ROOT, "target", "release", "wirelint"))
 VERBS = r"(?:said|says|told|added|adds|noted|explained|insisted|warned|stated|argued|according to)"
 with open(os.path.join(ROOT, "rules", "unattributed-quote.toml"), "rb") as card:
     OPTIONS = tomllib.load(card)["options"]
 
-
-def find_corpus(*names):
-    """The evaluation set beside the repository: ../shared/corpus first, then ../evalcorpus."""
-    for parent in (("shared", "corpus"), ("evalcorpus",)):
-        path = os.path.join(ROOT, "..", *parent, *names)
-        if os.path.isdir(path):
-            return os.path.normpath(path)
-    return None
 
 
 def forms(phrase):
@@ -135,8 +129,8 @@ def main():
                         help="let the previous paragraph hold anything (an attribution there "
                              "credits the quotation by design, so this is not recall)")
     args = parser.parse_args()
-    corpora = args.corpus or [c for c in (find_corpus("reuters"), find_corpus("bbc"),
-                                          find_corpus("polnear-train", "text")) if c]
+    corpora = args.corpus or [c for c in (find_set("reuters"), find_set("bbc"),
+                                          find_set(os.path.join("polnear-train", "text"))) if c]
     with tempfile.TemporaryDirectory() as temp:
         for number, corpus in enumerate(corpora):
             folder = os.path.join(temp, str(number))

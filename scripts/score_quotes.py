@@ -35,6 +35,8 @@ import subprocess
 import sys
 import tempfile
 
+from corpus import find_set
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "target", "release", "wirelint")
 RULES = ("unattributed-quote", "unbalanced-quote")
@@ -42,12 +44,9 @@ MARKS = "\"“”'‘’`"
 
 
 def find_corpus(name):
-    """The evaluation set `name` beside the repository."""
-    for parent in ("shared/corpus", "evalcorpus"):
-        path = os.path.join(ROOT, "..", *parent.split("/"), name)
-        if os.path.isdir(path):
-            return os.path.normpath(path)
-    sys.exit(f"no {name} beside the repository (looked in ../shared/corpus and ../evalcorpus)")
+    """The evaluation set `name` beside the repository, or exit saying where it was looked for."""
+    return find_set(name) or sys.exit(
+        f"no {name} beside the repository (looked in ../shared/corpus and ../evalcorpus)")
 
 
 def read_ann(path):
