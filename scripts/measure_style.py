@@ -38,7 +38,8 @@ def main():
         for folder in folders:
             articles = sum(1 for name in os.listdir(folder) if name.endswith(".txt"))
             run = subprocess.run([args.binary, "--format", "jsonl", "--config", config, folder], capture_output=True, text=True)
-            findings = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+            records = [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+            findings = [r for r in records if "rule" in r]  # not the version record
             print(f"== {folder}: {articles} articles")
             for rule in rules:
                 items = [f for f in findings if f["rule"] == rule]

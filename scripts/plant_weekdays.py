@@ -57,10 +57,11 @@ def main():
                 text = text[:match.start(1)] + wrong + text[match.end(1):]
                 with open(os.path.join(scratch, name), "w", encoding="utf-8") as handle:
                     handle.write(text)
-                planted[name] = (match.start(1), match.group(0), wrong)
+                # wirelint's spans are byte offsets; the text may hold non-ASCII before the day.
+                planted[name] = (len(text[:match.start(1)].encode("utf-8")), match.group(0), wrong)
             run = subprocess.run([args.binary, "--format", "jsonl", "--config", config, scratch], capture_output=True, text=True)
             found = {os.path.basename(d["path"]) for d in map(json.loads, filter(str.strip, run.stdout.splitlines()))
-                     if d["rule"] == "weekday-date" and d["span"]["start"] == planted.get(os.path.basename(d["path"]), (None,))[0]}
+                     if d.get("rule") == "weekday-date" and d["span"]["start"] == planted.get(os.path.basename(d["path"]), (None,))[0]}
             print(f"== {folder}: {pairs} articles with a weekday-date pair, {len(planted)} datable and planted, "
                   f"{len(found)} reported ({100 * len(found) / max(len(planted), 1):.0f}%)")
             for name in [n for n in planted if n not in found][:args.misses]:
